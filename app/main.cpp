@@ -1,0 +1,45 @@
+// The statescope executable: a subcommand (SPEC 1) runs headless; anything else opens the
+// dashboard. All behaviour lives in the libraries, where the tests reach it.
+#include "analyzecommand.h"
+#include "commandlinetools.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <memory>
+
+namespace {
+const QStringList kHeadlessCommands{QStringLiteral("analyze"), QStringLiteral("watch"), QStringLiteral("simulate"),
+                                    QStringLiteral("recover")};
+}
+
+int main(int argc, char *argv[])
+{
+    const QString command = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    if (kHeadlessCommands.contains(command)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("statescope"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(STATESCOPE_VERSION));
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeAt(1); // "statescope analyze X" parses like "statescope X"
+        if (command == QLatin1String("analyze"))
+            return StateScope::AnalyzeCommand().run(arguments);
+        return StateScope::Cli::fail(QStringLiteral("%1: not available in this version yet").arg(command));
+    }
+    // --help and --version must work without a display: answer them before creating the GUI.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v") {
+            QCoreApplication app(argc, argv);
+            QCoreApplication::setApplicationVersion(QStringLiteral(STATESCOPE_VERSION));
+            return StateScope::MainWindow::printCommandLineHelp(app);
+        }
+    }
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("statescope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("StateScope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STATESCOPE_VERSION));
+    return StateScope::MainWindow::runDashboard(app);
+}

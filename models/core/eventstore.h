@@ -1,0 +1,109 @@
+#pragma once
+
+#include "domaintypes.h"
+#include "stringinterner.h"
+
+#include <vector>
+
+namespace StateScope {
+
+// The in-memory store every view and the analytics read. Columnar: one vector per field,
+// states, workflows and execution ids interned to dense integers, timestamps as 64-bit ms.
+//
+// Transitions are kept in per-execution chains (m_next) so that live events can be appended
+// one at a time in O(1) when they arrive in order; a bulk load appends in any order and calls
+// finalize() once, which sorts the columns by (execution, timestamp, arrival) so each
+// execution's transitions are contiguous and its chain is the identity.
+//
+// Not thread-safe: one owner thread writes; readers get it after the writer is done (the
+// loader hands the finished store over through a queued signal).
+class EventStore final
+{
+public:
+    // --- states and workflows ---
+    StateId internState(QByteArrayView utf8Name) { return m_states.intern(utf8Name); }
+    StateId findState(QByteArrayView utf8Name) const { return m_states.find(utf8Name); }
+    QString stateName(StateId id) const { return m_states.string(id); }
+    quint32 stateCount() const { return m_states.size(); }
+
+    quint32 addWorkflow(const Workflow &workflow);
+    quint32 findWorkflow(QByteArrayView id) const { return m_workflowIds.find(id); }
+    quint32 workflowForIdOrName(const QString &idOrName) const;
+    const std::vector<Workflow> &workflows() const { return m_workflows; }
+    quint32 ensureWorkflow(QByteArrayView id);
+
+    // --- executions ---
+    ExecutionIndex addExecution(QByteArrayView executionId, quint32 workflow, TimeMs entryTime,
+                                ExecutionStatus status);
+    ExecutionIndex findExecution(QByteArrayView executionId) const { return m_executionIds.find(executionId); }
+    quint32 executionCount() const { return m_executionIds.size(); }
+    QString executionId(ExecutionIndex e) const { return m_executionIds.string(e); }
+    QByteArrayView executionIdUtf8(ExecutionIndex e) const { return m_executionIds.view(e); }
+    quint32 executionWorkflow(ExecutionIndex e) const { return m_execWorkflow[e]; }
+    TimeMs executionEntryTime(ExecutionIndex e) const { return m_execEntry[e]; }
+    void setExecutionEntryTime(ExecutionIndex e, TimeMs t) { m_execEntry[e] = t; }
+    ExecutionStatus executionStatus(ExecutionIndex e) const { return m_execStatus[e]; }
+    void setExecutionStatus(ExecutionIndex e, ExecutionStatus s) { m_execStatus[e] = s; }
+    // State reported by the source for an execution without transitions (its only entry).
+    StateId executionInitialState(ExecutionIndex e) const { return m_execInitialState[e]; }
+    void setExecutionInitialState(ExecutionIndex e, StateId s) { m_execInitialState[e] = s; }
+    quint32 transitionCountOf(ExecutionIndex e) const { return m_execCount[e]; }
+    quint32 firstTransitionOf(ExecutionIndex e) const { return m_execHead[e]; }
+    quint32 lastTransitionOf(ExecutionIndex e) const { return m_execTail[e]; }
+    quint32 nextTransition(quint32 t) const { return m_next[t]; } // kNoIndex at the end
+
+    // --- transitions ---
+    void appendTransition(ExecutionIndex e, StateId from, StateId to, TimeMs timestamp, TransitionType type);
+    quint32 transitionCount() const { return static_cast<quint32>(m_trExec.size()); }
+    ExecutionIndex transitionExecution(quint32 t) const { return m_trExec[t]; }
+    StateId transitionFrom(quint32 t) const { return m_trFrom[t]; }
+    StateId transitionTo(quint32 t) const { return m_trTo[t]; }
+    TimeMs transitionTime(quint32 t) const { return m_trTime[t]; }
+    TransitionType transitionType(quint32 t) const { return m_trType[t]; }
+    // Sorts bulk-loaded transitions; cheap when already ordered. Call after a bulk load.
+    void finalize();
+    void reserveTransitions(size_t count);
+    void reserveExecutions(quint32 count, qsizetype idBytes);
+
+    // --- everything else a source reports ---
+    std::vector<CheckpointInfo> &checkpoints() { return m_checkpoints; }
+    const std::vector<CheckpointInfo> &checkpoints() const { return m_checkpoints; }
+    std::vector<RecoveryRecord> &recoveries() { return m_recoveries; }
+    const std::vector<RecoveryRecord> &recoveries() const { return m_recoveries; }
+    std::vector<ConsistencySample> &consistency() { return m_consistency; }
+    const std::vector<ConsistencySample> &consistency() const { return m_consistency; }
+    std::vector<StateMachineDefinition> &definitions() { return m_definitions; }
+    const std::vector<StateMachineDefinition> &definitions() const { return m_definitions; }
+    const StateMachineDefinition *definitionById(const QString &id) const;
+
+    size_t memoryBytes() const;
+
+private:
+    StringInterner m_states;
+    StringInterner m_workflowIds;
+    std::vector<Workflow> m_workflows;
+
+    StringInterner m_executionIds;
+    std::vector<quint32> m_execWorkflow;
+    std::vector<TimeMs> m_execEntry;
+    std::vector<ExecutionStatus> m_execStatus;
+    std::vector<StateId> m_execInitialState;
+    std::vector<quint32> m_execHead;
+    std::vector<quint32> m_execTail;
+    std::vector<quint32> m_execCount;
+
+    std::vector<ExecutionIndex> m_trExec;
+    std::vector<StateId> m_trFrom;
+    std::vector<StateId> m_trTo;
+    std::vector<TimeMs> m_trTime;
+    std::vector<TransitionType> m_trType;
+    std::vector<quint32> m_next;
+    bool m_ordered = true; // every chain is contiguous and in time order
+
+    std::vector<CheckpointInfo> m_checkpoints;
+    std::vector<RecoveryRecord> m_recoveries;
+    std::vector<ConsistencySample> m_consistency;
+    std::vector<StateMachineDefinition> m_definitions;
+};
+
+} // namespace StateScope

@@ -1,0 +1,123 @@
+#include "operationsstatistics.h"
+
+#include "consistencyscore.h"
+#include "eventstore.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace StateScope {
+
+namespace {
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool executionSelected(const EventStore &store, const Selection &selection, ExecutionIndex e)
+{
+    return e != kNoIndex && e < store.executionCount() && selection.containsWorkflow(store.executionWorkflow(e));
+}
+
+void addCheckpoints(AnalysisReport &report, const EventStore &store, const Selection &selection)
+{
+    for (const CheckpointInfo &c : store.checkpoints()) {
+        if (!executionSelected(store, selection, c.execution))
+            continue;
+        if (selection.hasWindow() && (c.timestamp == kUnknownTime || !selection.containsTime(c.timestamp)))
+            continue;
+        ++report.checkpointsTotal;
+        switch (c.status) {
+        case CheckpointStatus::Verified: ++report.checkpointsVerified; break;
+        case CheckpointStatus::Corrupted: report.checkpointsCorrupted.append(c.id); break;
+        case CheckpointStatus::Unverifiable: ++report.checkpointsUnverifiable; break;
+        }
+    }
+    report.checkpointsCorrupted.sort();
+}
+
+void addRecoveries(AnalysisReport &report, const EventStore &store, const Selection &selection)
+{
+    std::vector<qint64> durations;
+    for (const RecoveryRecord &r : store.recoveries()) {
+        if (!executionSelected(store, selection, r.execution))
+            continue;
+        if (selection.hasWindow() && (r.time == kUnknownTime || !selection.containsTime(r.time)))
+            continue;
+        ++report.recoveryAttempts;
+        if (r.success == 1)
+            ++report.recoverySuccesses;
+        else if (r.success == 0)
+            report.failedRecoveries.append(QStringLiteral("%1 (execution %2)").arg(r.id, store.executionId(r.execution)));
+        if (r.durationMs >= 0)
+            durations.push_back(r.durationMs);
+    }
+    report.recoverySuccessRate = report.recoveryAttempts > 0
+        ? static_cast<double>(report.recoverySuccesses) / static_cast<double>(report.recoveryAttempts) : kNaN;
+    std::sort(durations.begin(), durations.end());
+    double sum = 0;
+    for (qint64 d : durations)
+        sum += static_cast<double>(d);
+    report.recoveryMeanDurationMs = durations.empty() ? kNaN : sum / static_cast<double>(durations.size());
+    report.recoveryP95DurationMs = percentileOfSorted(durations, 0.95);
+}
+
+void addConsistency(AnalysisReport &report, const EventStore &store, const AnalysisOptions &options)
+{
+    const Selection &selection = options.selection;
+    std::map<quint32, std::vector<const ConsistencySample *>> byWorkflow;
+    for (const ConsistencySample &s : store.consistency()) {
+        if (s.workflow != kNoIndex && selection.containsWorkflow(s.workflow) && s.time != kUnknownTime)
+            byWorkflow[s.workflow].push_back(&s);
+    }
+    const TimeMs end = report.asOf;
+    for (auto &[workflow, samples] : byWorkflow) {
+        std::stable_sort(samples.begin(), samples.end(), [](const auto *a, const auto *b) { return a->time < b->time; });
+        // The latest sample in force at the end of the window.
+        const ConsistencySample *latest = nullptr;
+        for (const ConsistencySample *s : samples) {
+            if (end == kUnknownTime || s->time <= end)
+                latest = s;
+        }
+        if (!latest)
+            continue;
+        AnalysisReport::WorkflowConsistency c;
+        c.workflowId = store.workflows()[workflow].id;
+        c.workflowName = store.workflows()[workflow].name;
+        c.latest = *latest;
+        c.samples = samples.size();
+        c.score = consistencyScore(samples, selection.from, end, options.lagThresholdMs);
+        c.latestViolates = !consistencySampleHealthy(*latest, options.lagThresholdMs);
+        report.consistency.push_back(std::move(c));
+    }
+}
+} // namespace
+
+TimeMs latestTime(const EventStore &store, const Selection &selection, TimeMs latestTransition)
+{
+    TimeMs latest = latestTransition;
+    auto note = [&latest, &selection](TimeMs t) {
+        if (t != kUnknownTime && selection.containsTime(t) && (latest == kUnknownTime || t > latest))
+            latest = t;
+    };
+    for (const CheckpointInfo &c : store.checkpoints()) {
+        if (executionSelected(store, selection, c.execution))
+            note(c.timestamp);
+    }
+    for (const RecoveryRecord &r : store.recoveries()) {
+        if (executionSelected(store, selection, r.execution))
+            note(r.time);
+    }
+    for (const ConsistencySample &s : store.consistency()) {
+        if (s.workflow != kNoIndex && selection.containsWorkflow(s.workflow))
+            note(s.time);
+    }
+    return latest;
+}
+
+void addOperationsStatistics(AnalysisReport &report, const EventStore &store, const AnalysisOptions &options)
+{
+    addCheckpoints(report, store, options.selection);
+    addRecoveries(report, store, options.selection);
+    addConsistency(report, store, options);
+}
+
+} // namespace StateScope

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+namespace StateScope {
+
+// Maps UTF-8 strings to dense ids (0, 1, 2, ...) and back. Ids are stable for the life of the
+// interner, so they can be used as array indices in hot paths. Keys live in one arena and the
+// hash table holds only ids, which keeps millions of keys (execution ids) compact.
+class StringInterner final
+{
+public:
+    static constexpr quint32 kNotFound = std::numeric_limits<quint32>::max();
+
+    quint32 intern(QByteArrayView utf8);
+    quint32 find(QByteArrayView utf8) const;
+    QByteArrayView view(quint32 id) const;
+    QString string(quint32 id) const { return QString::fromUtf8(view(id)); }
+    quint32 size() const { return static_cast<quint32>(m_offsets.size()) - 1; }
+    void reserve(quint32 count, qsizetype bytes);
+    void clear();
+    size_t memoryBytes() const;
+
+private:
+    static quint64 hash(QByteArrayView key);
+    void rehash(size_t slotCount);
+
+    QByteArray m_arena;
+    std::vector<quint32> m_offsets{0}; // key i is m_arena[m_offsets[i], m_offsets[i+1])
+    std::vector<quint32> m_slots;      // open addressing: id + 1, 0 = empty
+};
+
+} // namespace StateScope

@@ -1,0 +1,212 @@
+#include "definitionparser.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace StateScope {
+
+namespace {
+
+bool looksLikeError(const QString &text)
+{
+    const QString t = text.toLower();
+    return t.contains(QLatin1String("error")) || t.contains(QLatin1String("fail")) || t.contains(QLatin1String("catch"))
+        || t.contains(QLatin1String("exception")) || t.contains(QLatin1String("timeout"));
+}
+
+QStringList parseFinalStates(QByteArrayView text, QString *error)
+{
+    QStringList finals;
+    const QByteArray trimmed = QByteArray(text.data(), text.size()).trimmed();
+    if (trimmed.isEmpty())
+        return finals;
+    if (trimmed.startsWith('{') && trimmed.endsWith('}')) { // PostgreSQL array literal
+        const QByteArray inner = trimmed.mid(1, trimmed.size() - 2);
+        for (QByteArray item : inner.split(',')) {
+            item = item.trimmed();
+            if (item.startsWith('"') && item.endsWith('"') && item.size() >= 2)
+                item = item.mid(1, item.size() - 2).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (!item.isEmpty())
+                finals.append(QString::fromUtf8(item));
+        }
+        return finals;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(trimmed, &pe);
+    if (!doc.isArray()) {
+        *error = QStringLiteral("final_states is not a JSON array");
+        return finals;
+    }
+    for (const QJsonValue &v : doc.array()) {
+        if (!v.isString()) {
+            *error = QStringLiteral("final_states holds a non-string entry");
+            return {};
+        }
+        finals.append(v.toString());
+    }
+    return finals;
+}
+
+QString text(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
+
+DefinitionParseResult fromRowObjects(const QJsonArray &states, const QJsonArray &transitions)
+{
+    DefinitionParseResult r;
+    for (const QJsonValue &v : states) {
+        if (v.isString()) { // tolerate a plain list of names
+            r.definition.states.push_back({v.toString(), QString()});
+            continue;
+        }
+        const QJsonObject o = v.toObject();
+        if (!v.isObject() || !o.value(QLatin1String("name")).isString()) {
+            r.error = QStringLiteral("a state has no \"name\"");
+            return r;
+        }
+        r.definition.states.push_back({text(o, "name"), text(o, "type")});
+    }
+    for (const QJsonValue &v : transitions) {
+        const QJsonObject o = v.toObject();
+        if (!v.isObject() || !o.value(QLatin1String("source")).isString() || !o.value(QLatin1String("target")).isString()) {
+            r.error = QStringLiteral("a transition lacks a string \"source\" or \"target\"");
+            return r;
+        }
+        DefinitionTransition t;
+        t.id = o.value(QLatin1String("id")).toVariant().toString();
+        t.source = text(o, "source");
+        t.target = text(o, "target");
+        t.event = text(o, "event");
+        t.condition = text(o, "condition");
+        t.priority = o.value(QLatin1String("priority")).toInt();
+        t.isError = looksLikeError(t.event) || looksLikeError(t.id) || text(o, "type").toLower() == QLatin1String("error");
+        r.definition.transitions.push_back(t);
+    }
+    return r;
+}
+
+void addAslStates(const QJsonObject &states, StateMachineDefinition &d)
+{
+    for (auto it = states.begin(); it != states.end(); ++it) {
+        const QString name = it.key();
+        const QJsonObject s = it.value().toObject();
+        const QString type = text(s, "Type");
+        d.states.push_back({name, type.toLower()});
+        auto add = [&d, &name](const QString &target, const QString &event, bool isError, int priority) {
+            if (!target.isEmpty())
+                d.transitions.push_back({QString(), name, target, event, QString(), priority, isError});
+        };
+        add(text(s, "Next"), QString(), false, 0);
+        const QJsonArray choices = s.value(QLatin1String("Choices")).toArray();
+        for (int i = 0; i < choices.size(); ++i) {
+            const QJsonObject c = choices[i].toObject();
+            // Each choice rule is its own condition: distinct priorities keep them deterministic.
+            d.transitions.push_back({QString(), name, text(c, "Next"), QString(),
+                                     QString::fromUtf8(QJsonDocument(c).toJson(QJsonDocument::Compact)), i, false});
+        }
+        add(text(s, "Default"), QStringLiteral("default"), false, int(choices.size()));
+        for (const QJsonValue &c : s.value(QLatin1String("Catch")).toArray()) {
+            const QJsonObject o = c.toObject();
+            const QStringList errors = o.value(QLatin1String("ErrorEquals")).toVariant().toStringList();
+            add(text(o, "Next"), errors.join(QLatin1Char(',')), true, 0);
+        }
+        if (type == QLatin1String("Succeed") || type == QLatin1String("Fail") || s.value(QLatin1String("End")).toBool())
+            d.finalStates.append(name);
+    }
+}
+
+} // namespace
+
+DefinitionParseResult parseDefinitionRow(const QString &id, const QString &name, const QString &version,
+                                         QByteArrayView statesJson, QByteArrayView transitionsJson,
+                                         const QString &initialState, QByteArrayView finalStates)
+{
+    const QJsonDocument states = QJsonDocument::fromJson(QByteArray(statesJson.data(), statesJson.size()));
+    const QJsonDocument transitions = QJsonDocument::fromJson(QByteArray(transitionsJson.data(), transitionsJson.size()));
+    DefinitionParseResult r;
+    if (!states.isArray()) {
+        r.error = QStringLiteral("states is not a JSON array");
+        return r;
+    }
+    if (!transitions.isArray()) {
+        r.error = QStringLiteral("transitions is not a JSON array");
+        return r;
+    }
+    r = fromRowObjects(states.array(), transitions.array());
+    if (!r.ok())
+        return r;
+    QString finalsError;
+    r.definition.finalStates = parseFinalStates(finalStates, &finalsError);
+    if (!finalsError.isEmpty()) {
+        r.error = finalsError;
+        return r;
+    }
+    r.definition.id = id;
+    r.definition.name = name;
+    r.definition.version = version;
+    r.definition.initialState = initialState;
+    return r;
+}
+
+DefinitionParseResult parseDefinitionJson(const QByteArray &json, const QString &label)
+{
+    DefinitionParseResult r;
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        r.error = QStringLiteral("%1: invalid JSON at offset %2: %3").arg(label).arg(pe.offset).arg(pe.errorString());
+        return r;
+    }
+    if (!doc.isObject()) {
+        r.error = QStringLiteral("%1: a definition must be a JSON object").arg(label);
+        return r;
+    }
+    const QJsonObject o = doc.object();
+    if (o.contains(QLatin1String("StartAt")) && o.value(QLatin1String("States")).isObject()) {
+        r.definition.initialState = text(o, "StartAt");
+        addAslStates(o.value(QLatin1String("States")).toObject(), r.definition);
+        r.definition.name = o.contains(QLatin1String("Comment")) ? text(o, "Comment") : label;
+        r.definition.id = label;
+        return r;
+    }
+    if (!o.value(QLatin1String("states")).isArray() || !o.value(QLatin1String("transitions")).isArray()) {
+        r.error = QStringLiteral("%1: not a state machine definition (expected \"states\" and \"transitions\" arrays, "
+                                 "or Amazon States Language \"StartAt\" and \"States\")").arg(label);
+        return r;
+    }
+    r = fromRowObjects(o.value(QLatin1String("states")).toArray(), o.value(QLatin1String("transitions")).toArray());
+    if (!r.ok()) {
+        r.error = label + QStringLiteral(": ") + r.error;
+        return r;
+    }
+    const QJsonValue finals = o.contains(QLatin1String("final_states")) ? o.value(QLatin1String("final_states"))
+                                                                         : o.value(QLatin1String("finalStates"));
+    for (const QJsonValue &v : finals.toArray())
+        r.definition.finalStates.append(v.toString());
+    r.definition.initialState = o.contains(QLatin1String("initial_state")) ? text(o, "initial_state") : text(o, "initialState");
+    r.definition.name = o.contains(QLatin1String("name")) ? text(o, "name") : label;
+    r.definition.version = text(o, "version");
+    r.definition.id = o.contains(QLatin1String("id")) ? o.value(QLatin1String("id")).toVariant().toString() : label;
+    return r;
+}
+
+DefinitionParseResult parseDefinitionFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        DefinitionParseResult r;
+        r.error = QStringLiteral("%1: %2").arg(path, f.errorString());
+        return r;
+    }
+    if (f.size() > 64 * 1024 * 1024) {
+        DefinitionParseResult r;
+        r.error = QStringLiteral("%1: too large for a definition (over 64 MiB)").arg(path);
+        return r;
+    }
+    return parseDefinitionJson(f.readAll(), QFileInfo(path).fileName());
+}
+
+} // namespace StateScope

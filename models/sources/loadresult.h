@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace StateScope {
+
+// A record a reader skipped: which table (or file), which record, what is wrong with it.
+struct LoadIssue
+{
+    QString table;
+    QString id;
+    QString problem;
+    QString toString() const { return QStringLiteral("%1 %2: %3").arg(table, id, problem); }
+};
+
+struct LoadProgress
+{
+    QString phase;     // e.g. "state_transitions"
+    qint64 done = 0;   // records read in this phase
+    qint64 total = -1; // estimate, -1 = unknown
+};
+
+using ProgressCallback = std::function<void(const LoadProgress &)>;
+
+struct LoadResult
+{
+    QString error;         // fatal: the source could not be read at all
+    bool cancelled = false;
+    std::vector<LoadIssue> issues; // the first kMaxIssues skipped records
+    quint64 issueCount = 0;        // all skipped records
+    QStringList notes;             // e.g. optional tables that are absent
+    quint64 transitionsRead = 0;
+    quint64 executionsRead = 0;
+
+    static constexpr size_t kMaxIssues = 1000;
+    bool ok() const { return error.isEmpty() && !cancelled; }
+    void addIssue(LoadIssue issue)
+    {
+        ++issueCount;
+        if (issues.size() < kMaxIssues)
+            issues.push_back(std::move(issue));
+    }
+};
+
+} // namespace StateScope

@@ -1,0 +1,45 @@
+#include "storeloader.h"
+
+#include "eventstore.h"
+#include "sqlstorereader.h"
+
+namespace StateScope {
+
+std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult *result, const ProgressCallback &progress,
+                                               const std::atomic_bool *cancel)
+{
+    const SourceLocation location = locateSource(source);
+    QString error;
+    auto connection = openSqlConnection(location, true, &error);
+    if (!connection) {
+        result->error = error;
+        return nullptr;
+    }
+    auto store = std::make_shared<EventStore>();
+    SqlStoreReader reader(*connection, *store);
+    reader.setProgressCallback(progress);
+    reader.setCancelFlag(cancel);
+    *result = reader.read();
+    if (!result->ok())
+        return nullptr;
+    return store;
+}
+
+StoreLoader::StoreLoader(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<StateScope::LoadProgress>();
+    qRegisterMetaType<StateScope::LoadResult>();
+    qRegisterMetaType<std::shared_ptr<StateScope::EventStore>>();
+}
+
+void StoreLoader::load(const QString &source, quint64 generation)
+{
+    m_cancel.store(false);
+    LoadResult result;
+    auto store = loadDatabaseSource(
+        source, &result, [this, generation](const LoadProgress &p) { emit progress(p, generation); }, &m_cancel);
+    emit finished(std::move(store), result, generation);
+}
+
+} // namespace StateScope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "loadresult.h"
+#include "sqlconnection.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace StateScope {
+
+class EventStore;
+
+// Loads a database source into a new EventStore on the thread this object lives on (a worker
+// QThread owned by the caller). The finished store is handed over whole through a queued
+// signal; progress is throttled by the reader. cancel() may be called from any thread.
+class StoreLoader final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StoreLoader(QObject *parent = nullptr);
+
+    void cancel() { m_cancel.store(true); }
+
+public slots:
+    void load(const QString &source, quint64 generation);
+
+signals:
+    void progress(const StateScope::LoadProgress &progress, quint64 generation);
+    void finished(std::shared_ptr<StateScope::EventStore> store, const StateScope::LoadResult &result, quint64 generation);
+
+private:
+    std::atomic_bool m_cancel{false};
+};
+
+// Reads a source synchronously on the calling thread (the CLI; StoreLoader uses it too).
+std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult *result,
+                                               const ProgressCallback &progress = {},
+                                               const std::atomic_bool *cancel = nullptr);
+
+} // namespace StateScope
+
+Q_DECLARE_METATYPE(StateScope::LoadProgress)
+Q_DECLARE_METATYPE(StateScope::LoadResult)
