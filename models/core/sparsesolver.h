@@ -27,7 +27,7 @@ SparseMatrixD transposedSystem(const SparseRowRefs &rowOf, const std::vector<int
  *
  * Why not always SparseLU: workflow transition graphs are dense-ish (100 edges per state at
  * n = 1000 fill the LU factors almost completely, ~60 ms), whereas I - Q of such chains is
- * well conditioned for Krylov methods (~10 BiCGSTAB iterations per right-hand side). Large
+ * well conditioned for Krylov methods (10-25 BiCGSTAB iterations per right-hand side). Large
  * dense-ish systems therefore try BiCGSTAB first and keep the result only if its normwise
  * backward error is at the level of a direct solve; otherwise, and for small or very sparse
  * systems (where LU is cheap and Krylov may need many iterations), SparseLU is used.
@@ -43,9 +43,6 @@ public:
 
     Eigen::MatrixXd solve(const Eigen::MatrixXd &rhs);
     Eigen::MatrixXd solveTransposed(const Eigen::MatrixXd &rhs);
-
-    // True once the direct factorisation had to be used (for diagnostics and tests).
-    bool usedDirectSolver() const { return m_lu != nullptr; }
 
 private:
     bool solveIteratively(const RowMajorMatrixD &a, const Eigen::MatrixXd &rhs,

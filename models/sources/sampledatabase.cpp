@@ -217,9 +217,9 @@ SampleDatabaseSummary writeSampleDatabase(SqlConnection &connection, const Sampl
         const QByteArray &workflowId = workflowIds[e % workflowIds.size()];
         const QByteArray executionId = gen.uuid();
         const QByteArray stateRowId = gen.uuid();
-        // Most executions started any time in the span; a few in the last minutes are still
+        // Most executions started any time in the span; a few in the last minute are still
         // in flight at its end, as on a live system.
-        const TimeMs created = gen.uniform() < options.inFlightShare ? options.end - TimeMs(gen.uniform() * 600000.0)
+        const TimeMs created = gen.uniform() < options.inFlightShare ? options.end - TimeMs(gen.uniform() * 60000.0)
                                                                      : start + TimeMs(gen.uniform() * double(span));
         path.assign(1, Queued);
         times.assign(1, created);

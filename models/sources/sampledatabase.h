@@ -23,7 +23,7 @@ struct SampleDatabaseOptions
     double unverifiableShare = 0.01;   // of checkpoints: no checksum stored
     double recoveryShare = 0.01;       // executions with a recovery log row
     double invalidMoveShare = 0.002;   // retries that jump straight to completed (not in the definition)
-    double inFlightShare = 0.03;       // executions started in the last ten minutes   // retries that jump straight to completed (not in the definition)
+    double inFlightShare = 0.03;       // executions started in the last minute (many still running)
     int consistencySamplesPerWorkflow = 48;
     std::function<void(quint64 done, quint64 total)> progress;
 };
