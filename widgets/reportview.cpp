@@ -20,8 +20,9 @@ ReportView::ReportView(QWidget *parent)
     m_table->setModel(m_model);
     m_table->setAccessibleName(tr("States"));
     m_table->verticalHeader()->hide();
+    // Numbers keep their natural width; the name column takes the rest of the window.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(StatesTableModel::State, QHeaderView::Stretch);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);

@@ -33,24 +33,26 @@ MarkovInput makeInput(int n, std::vector<TransitionCount> counts, std::vector<do
 QByteArray mismatch(const std::vector<double> &actual, const std::vector<double> &expected)
 {
     if (actual.size() != expected.size())
-        return "size " + QByteArray::number(qsizetype(actual.size())) + " != "
-               + QByteArray::number(qsizetype(expected.size()));
+        return "size " + QByteArray::number(actual.size()) + " != " + QByteArray::number(expected.size());
     for (std::size_t i = 0; i < actual.size(); ++i) {
         const bool same = std::isnan(expected[i]) ? std::isnan(actual[i])
                                                   : std::abs(actual[i] - expected[i]) <= tolerance;
         if (!same)
-            return "index " + QByteArray::number(qsizetype(i)) + ": actual "
+            return "index " + QByteArray::number(i) + ": actual "
                    + QByteArray::number(actual[i], 'g', 17) + ", expected "
                    + QByteArray::number(expected[i], 'g', 17);
     }
     return {};
 }
 
-#define COMPARE_VECTOR(actual, expected)                         \
-    do {                                                         \
-        const QByteArray diff = mismatch((actual), (expected));  \
-        QVERIFY2(diff.isEmpty(), diff.constData());              \
-    } while (false)
+QByteArray mismatch(const std::vector<double> &actual, const QList<double> &expected)
+{
+    return mismatch(actual, std::vector<double>(expected.begin(), expected.end()));
+}
+
+// Evaluates mismatch() twice, which is cheap, to keep the failure message alive.
+#define COMPARE_VECTOR(actual, expected) \
+    QVERIFY2(mismatch((actual), (expected)).isEmpty(), mismatch((actual), (expected)).constData())
 
 // The Grinstead & Snell drunkard's walk on 0..4, absorbing at 0 and 4, p = 1/2.
 MarkovInput drunkardsWalk(std::vector<double> initial, std::vector<double> dwell = {})
@@ -73,13 +75,11 @@ class TestMarkovChain : public QObject
 
 private slots:
     void emptyModel();
-    void noTransitions_data();
-    void noTransitions();
-    void selfLoop();
+    void degenerateChains_data();
+    void degenerateChains();
     void rowsAreNormalisedAndSorted();
     void steadyState_data();
     void steadyState();
-    void twoCycleHasNoTerminal();
     void drunkardsWalk();
     void workflowRegenerative();
     void unknownDwell_data();
@@ -93,53 +93,46 @@ void TestMarkovChain::emptyModel()
 {
     const MarkovResult r = analyzeMarkov(MarkovInput());
     QVERIFY(r.terminal.empty() && r.rows.empty() && r.steadyState.empty() && r.timeShare.empty());
-    QVERIFY(r.terminalStates.empty() && r.absorption.empty() && r.expectedSteps.empty());
-    QVERIFY(!r.hasTrappedColumn);
+    QVERIFY(r.terminalStates.empty() && r.absorption.empty() && r.expectedSteps.empty() && !r.hasTrappedColumn);
 }
 
-void TestMarkovChain::noTransitions_data()
+void TestMarkovChain::degenerateChains_data()
 {
     QTest::addColumn<MarkovInput>("input");
     QTest::addColumn<QList<double>>("steady");
     QTest::addColumn<QList<double>>("timeShare");
     QTest::newRow("one state, one execution") << makeInput(1, {}, {1}, {20}) << QList<double>{1} << QList<double>{1};
     QTest::newRow("one state, no execution") << makeInput(1, {}, {0}, {20}) << QList<double>{0} << QList<double>{0};
-    QTest::newRow("three states") << makeInput(3, {}, {0.2, 0.3, 0.5}, {10, unknown, 2})
-                                  << QList<double>{0.2, 0.3, 0.5} << QList<double>{2.0 / 3, 0, 1.0 / 3};
+    QTest::newRow("three states, no transitions") << makeInput(3, {}, {0.2, 0.3, 0.5}, {10, unknown, 2})
+                                                  << QList<double>{0.2, 0.3, 0.5} << QList<double>{2.0 / 3, 0, 1.0 / 3};
+    QTest::newRow("one state with a self-loop") << makeInput(1, {{0, 0, 5}}, {1}, {7}) << QList<double>{1}
+                                                << QList<double>{1};
+    QTest::newRow("cycle A->B->A") << makeInput(2, {{0, 1, 3}, {1, 0, 3}}, {1, 0}, {1, 3})
+                                   << QList<double>{0.5, 0.5} << QList<double>{0.25, 0.75};
 }
 
-void TestMarkovChain::noTransitions()
+// Either no transitions (all terminal) or no terminal state (all trapped, single edges).
+void TestMarkovChain::degenerateChains()
 {
     QFETCH(MarkovInput, input);
     QFETCH(QList<double>, steady);
     QFETCH(QList<double>, timeShare);
     const MarkovResult r = analyzeMarkov(input);
     const int n = input.stateCount;
-    QCOMPARE(r.terminal, std::vector<bool>(n, true));
-    QCOMPARE(r.trapped, std::vector<bool>(n, false));
-    QCOMPARE(int(r.terminalStates.size()), n);
-    QVERIFY(!r.hasTrappedColumn);
+    const bool moves = !input.counts.empty();
+    QCOMPARE(r.terminal, std::vector<bool>(n, !moves));
+    QCOMPARE(r.trapped, std::vector<bool>(n, moves));
+    QCOMPARE(int(r.terminalStates.size()), moves ? 0 : n);
+    QCOMPARE(r.hasTrappedColumn, moves);
     for (int i = 0; i < n; ++i) {
-        QCOMPARE(r.terminalStates[i], quint32(i));
-        QVERIFY(r.rows[i].empty() && r.absorption[i].empty());
-        QVERIFY(std::isnan(r.expectedSteps[i]) && std::isnan(r.expectedMs[i]));
+        QVERIFY(moves ? r.rows[i].size() == 1 && r.rows[i][0].second == 1.0 : r.rows[i].empty());
+        QVERIFY(moves || r.terminalStates[i] == quint32(i));
+        COMPARE_VECTOR(r.absorption[i], moves ? std::vector<double>{1} : std::vector<double>{});
     }
-    COMPARE_VECTOR(r.steadyState, std::vector<double>(steady.begin(), steady.end()));
-    COMPARE_VECTOR(r.timeShare, std::vector<double>(timeShare.begin(), timeShare.end()));
-}
-
-void TestMarkovChain::selfLoop()
-{
-    const MarkovResult r = analyzeMarkov(makeInput(1, {{0, 0, 5}}, {1}, {7}));
-    QCOMPARE(r.terminal, std::vector<bool>{false});
-    QCOMPARE(r.trapped, std::vector<bool>{true});
-    QCOMPARE(r.rows[0], (std::vector<std::pair<quint32, double>>{{0, 1.0}}));
-    QVERIFY(r.terminalStates.empty());
-    QVERIFY(r.hasTrappedColumn);
-    COMPARE_VECTOR(r.absorption[0], std::vector<double>{1});
-    COMPARE_VECTOR(r.steadyState, std::vector<double>{1});
-    COMPARE_VECTOR(r.timeShare, std::vector<double>{1});
-    QVERIFY(std::isnan(r.expectedSteps[0]) && std::isnan(r.expectedMs[0]));
+    COMPARE_VECTOR(r.expectedSteps, std::vector<double>(n, unknown));
+    COMPARE_VECTOR(r.expectedMs, std::vector<double>(n, unknown));
+    COMPARE_VECTOR(r.steadyState, steady);
+    COMPARE_VECTOR(r.timeShare, timeShare);
 }
 
 void TestMarkovChain::rowsAreNormalisedAndSorted()
@@ -161,8 +154,7 @@ void TestMarkovChain::steadyState_data()
     QTest::newRow("weather, no starts: uniform mu0")
         << makeInput(2, weather, {0, 0}) << QList<double>{5.0 / 6, 1.0 / 6};
     QTest::newRow("Land of Oz (Grinstead & Snell)")
-        << makeInput(3, {{0, 0, 2}, {0, 1, 1}, {0, 2, 1}, {1, 0, 1}, {1, 2, 1}, {2, 0, 1}, {2, 1, 1}, {2, 2, 2}},
-                     {0, 1, 0})
+        << makeInput(3, {{0, 0, 2}, {0, 1, 1}, {0, 2, 1}, {1, 0, 1}, {1, 2, 1}, {2, 0, 1}, {2, 1, 1}, {2, 2, 2}}, {0, 1, 0})
         << QList<double>{0.4, 0.2, 0.4};
     QTest::newRow("periodic 3-cycle")
         << makeInput(3, {{0, 1, 1}, {1, 2, 1}, {2, 0, 1}}, {1, 0, 0}) << QList<double>{1.0 / 3, 1.0 / 3, 1.0 / 3};
@@ -186,36 +178,21 @@ void TestMarkovChain::steadyState_data()
     QTest::newRow("executions start in the terminal state")
         << makeInput(2, {{0, 1, 1}}, {0, 1}) << QList<double>{0, 1};
     QTest::newRow("eventually trapped in a 2-cycle")
-        << makeInput(4, {{0, 1, 1}, {0, 2, 3}, {2, 3, 1}, {3, 2, 1}}, {1, 0, 0, 0})
-        << QList<double>{0, 0, 0.5, 0.5};
+        << makeInput(4, {{0, 1, 1}, {0, 2, 3}, {2, 3, 1}, {3, 2, 1}}, {1, 0, 0, 0}) << QList<double>{0, 0, 0.5, 0.5};
 }
 
 void TestMarkovChain::steadyState()
 {
     QFETCH(MarkovInput, input);
     QFETCH(QList<double>, expected);
-    COMPARE_VECTOR(analyzeMarkov(input).steadyState, std::vector<double>(expected.begin(), expected.end()));
-}
-
-void TestMarkovChain::twoCycleHasNoTerminal()
-{
-    const MarkovResult r = analyzeMarkov(makeInput(2, {{0, 1, 3}, {1, 0, 3}}, {1, 0}, {1, 3}));
-    QCOMPARE(r.terminal, std::vector<bool>(2, false));
-    QCOMPARE(r.trapped, std::vector<bool>(2, true));
-    QVERIFY(r.terminalStates.empty() && r.hasTrappedColumn);
-    COMPARE_VECTOR(r.absorption[0], std::vector<double>{1});
-    COMPARE_VECTOR(r.absorption[1], std::vector<double>{1});
-    COMPARE_VECTOR(r.steadyState, (std::vector<double>{0.5, 0.5}));
-    COMPARE_VECTOR(r.timeShare, (std::vector<double>{0.25, 0.75}));
-    COMPARE_VECTOR(r.expectedSteps, (std::vector<double>{unknown, unknown}));
+    COMPARE_VECTOR(analyzeMarkov(input).steadyState, expected);
 }
 
 void TestMarkovChain::drunkardsWalk()
 {
     const MarkovResult r = analyzeMarkov(::drunkardsWalk({0, 0, 1, 0, 0}, {unknown, 1, 10, 100, unknown}));
     QCOMPARE(r.terminalStates, (std::vector<quint32>{0, 4}));
-    QVERIFY(!r.hasTrappedColumn);
-    QVERIFY(r.absorption[0].empty() && r.absorption[4].empty());
+    QVERIFY(!r.hasTrappedColumn && r.absorption[0].empty() && r.absorption[4].empty());
     COMPARE_VECTOR(r.absorption[1], (std::vector<double>{0.75, 0.25}));
     COMPARE_VECTOR(r.absorption[2], (std::vector<double>{0.5, 0.5}));
     COMPARE_VECTOR(r.absorption[3], (std::vector<double>{0.25, 0.75}));
@@ -269,8 +246,8 @@ void TestMarkovChain::unknownDwell()
     QFETCH(QList<double>, expectedMs);
     QFETCH(QList<double>, timeShare);
     const MarkovResult r = analyzeMarkov(workflow(std::vector<double>(dwell.begin(), dwell.end())));
-    COMPARE_VECTOR(r.expectedMs, std::vector<double>(expectedMs.begin(), expectedMs.end()));
-    COMPARE_VECTOR(r.timeShare, std::vector<double>(timeShare.begin(), timeShare.end()));
+    COMPARE_VECTOR(r.expectedMs, expectedMs);
+    COMPARE_VECTOR(r.timeShare, timeShare);
 }
 
 void TestMarkovChain::trappedColumn()
@@ -280,9 +257,8 @@ void TestMarkovChain::trappedColumn()
         makeInput(4, {{0, 1, 1}, {0, 2, 3}, {2, 3, 1}, {3, 2, 1}}, {1, 0, 0, 0}, {100, unknown, 5, 5}));
     QCOMPARE(r.trapped, (std::vector<bool>{false, false, true, true}));
     QCOMPARE(r.terminalStates, std::vector<quint32>{1});
-    QVERIFY(r.hasTrappedColumn);
+    QVERIFY(r.hasTrappedColumn && r.absorption[1].empty());
     COMPARE_VECTOR(r.absorption[0], (std::vector<double>{0.25, 0.75}));
-    QVERIFY(r.absorption[1].empty());
     COMPARE_VECTOR(r.absorption[2], (std::vector<double>{0, 1}));
     COMPARE_VECTOR(r.absorption[3], (std::vector<double>{0, 1}));
     COMPARE_VECTOR(r.expectedSteps, (std::vector<double>{1, unknown, unknown, unknown}));
@@ -311,44 +287,38 @@ void TestMarkovChain::randomChainsMatchDenseReference()
         const MarkovResult r = analyzeMarkov(input);
 
         Eigen::VectorXd mu = Eigen::Map<Eigen::VectorXd>(input.initial.data(), n);
-        std::vector<bool> terminal(n);
-        for (int i = 0; i < n; ++i)
-            terminal[i] = p.row(i).sum() == 0.0;
-        if (mu.sum() == 0.0) {
-            for (int i = 0; i < n; ++i)
-                mu[i] = terminal[i] ? 0.0 : 1.0;
-        }
+        const Eigen::VectorXd outgoing = p.rowwise().sum();
+        const bool allTerminal = outgoing.sum() == 0.0;
+        if (mu.sum() == 0.0)
+            mu = (outgoing.array() > 0.0).cast<double>();
         if (mu.sum() > 0.0)
             mu /= mu.sum();
         Eigen::MatrixXd lazy = Eigen::MatrixXd::Identity(n, n) * 0.5;
         for (int i = 0; i < n; ++i) {
-            if (terminal[i])
+            if (outgoing[i] == 0.0)
                 lazy.row(i) += 0.5 * mu.transpose();
             else
-                lazy.row(i) += 0.5 * p.row(i) / p.row(i).sum();
+                lazy.row(i) += 0.5 * p.row(i) / outgoing[i];
         }
         for (int k = 0; k < 64; ++k) {
             lazy = lazy * lazy;
             // Rounding would otherwise compound as (1 + eps)^(2^k).
             lazy = lazy.array().colwise() / lazy.rowwise().sum().array();
         }
-        const Eigen::VectorXd limit = lazy.transpose() * mu;
-        if (std::all_of(terminal.begin(), terminal.end(), [](bool t) { return t; }))
-            COMPARE_VECTOR(r.steadyState, std::vector<double>(mu.data(), mu.data() + n));
-        else
-            COMPARE_VECTOR(r.steadyState, std::vector<double>(limit.data(), limit.data() + n));
+        const Eigen::VectorXd limit = allTerminal ? mu : Eigen::VectorXd(lazy.transpose() * mu);
+        COMPARE_VECTOR(r.steadyState, std::vector<double>(limit.data(), limit.data() + n));
 
         // Reachability closure decides trapped states; the transient block then gives N.
-        Eigen::MatrixXi reach = (p.array() > 0.0).cast<int>().matrix() + Eigen::MatrixXi::Identity(n, n);
-        for (int k = 0; k < n; ++k)
-            reach = (reach * reach).unaryExpr([](int v) { return v > 0 ? 1 : 0; });
+        Eigen::MatrixXd reach = (p.array() > 0.0).cast<double>().matrix() + Eigen::MatrixXd::Identity(n, n);
+        for (int k = 0; k < 3; ++k) // paths of length up to 2^3 >= n
+            reach = ((reach * reach).array() > 0.0).cast<double>();
         std::vector<int> transient;
         for (int i = 0; i < n; ++i) {
             bool reachesTerminal = false;
             for (int t = 0; t < n; ++t)
-                reachesTerminal = reachesTerminal || (terminal[t] && reach(i, t));
-            QCOMPARE(bool(r.trapped[i]), !terminal[i] && !reachesTerminal);
-            if (!terminal[i] && reachesTerminal)
+                reachesTerminal = reachesTerminal || (outgoing[t] == 0.0 && reach(i, t) > 0.0);
+            QCOMPARE(bool(r.trapped[i]), outgoing[i] > 0.0 && !reachesTerminal);
+            if (outgoing[i] > 0.0 && reachesTerminal)
                 transient.push_back(i);
         }
         const int m = int(transient.size());
@@ -357,18 +327,20 @@ void TestMarkovChain::randomChainsMatchDenseReference()
         Eigen::MatrixXd iq = Eigen::MatrixXd::Identity(m, m);
         for (int a = 0; a < m; ++a) {
             for (int b = 0; b < m; ++b)
-                iq(a, b) -= p(transient[a], transient[b]) / p.row(transient[a]).sum();
+                iq(a, b) -= p(transient[a], transient[b]) / outgoing[transient[a]];
         }
         const Eigen::MatrixXd fundamental = iq.fullPivLu().inverse();
         for (int a = 0; a < m; ++a) {
             const int i = transient[a];
             QVERIFY(std::abs(r.expectedSteps[i] - fundamental.row(a).sum()) <= tolerance);
+            std::vector<double> expected(r.absorption[i].size(), 1.0); // trapped column: the rest
             for (std::size_t c = 0; c < r.terminalStates.size(); ++c) {
-                double b = 0.0;
+                expected[c] = 0.0;
                 for (int k = 0; k < m; ++k)
-                    b += fundamental(a, k) * p(transient[k], r.terminalStates[c]) / p.row(transient[k]).sum();
-                QVERIFY(std::abs(r.absorption[i][c] - b) <= tolerance);
+                    expected[c] += fundamental(a, k) * p(transient[k], r.terminalStates[c]) / outgoing[transient[k]];
+                expected.back() -= r.hasTrappedColumn ? expected[c] : 0.0;
             }
+            COMPARE_VECTOR(r.absorption[i], expected);
         }
     }
 }
