@@ -58,7 +58,7 @@ SparseMatrixD transposedSystem(const SparseRowRefs &rowOf, const std::vector<int
     mt.reserve(Eigen::Index(nonZeros));
     for (int col = 0; col < m; ++col) {
         mt.startVec(col);
-        const auto emit = [&](int row, double value) {
+        const auto put = [&](int row, double value) {
             if (!normaliseLastRow || row != m - 1)
                 mt.insertBack(row, col) = value;
         };
@@ -70,15 +70,15 @@ SparseMatrixD transposedSystem(const SparseRowRefs &rowOf, const std::vector<int
             if (!diagonalDone && row >= col) {
                 diagonalDone = true;
                 if (row == col) {
-                    emit(row, 1.0 - p);
+                    put(row, 1.0 - p);
                     continue;
                 }
-                emit(col, 1.0);
+                put(col, 1.0);
             }
-            emit(row, -p);
+            put(row, -p);
         }
         if (!diagonalDone)
-            emit(col, 1.0);
+            put(col, 1.0);
         if (normaliseLastRow)
             mt.insertBack(m - 1, col) = 1.0;
     }
