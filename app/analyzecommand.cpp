@@ -10,6 +10,7 @@
 #include "timeutil.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -129,7 +130,12 @@ int AnalyzeCommand::run(const QStringList &arguments)
         options.definition = pickDefinition(*store, options.selection, &notes);
     options.sourceLabel = location.kind == SourceLocation::Kind::PostgreSQL ? QUrl(source).toDisplayString(QUrl::RemovePassword) : source;
 
+    QElapsedTimer timer;
+    timer.start();
     AnalysisReport report = analyze(*store, options);
+    if (qEnvironmentVariableIsSet("STATESCOPE_PROFILE"))
+        std::fprintf(stderr, "statescope: analytics in %lld ms, store %zu MB\n", static_cast<long long>(timer.elapsed()),
+                     store->memoryBytes() >> 20);
     if (load.issueCount > 0) {
         Cli::warn(QStringLiteral("%1 records skipped as unreadable; first: %2").arg(load.issueCount).arg(load.issues.front().toString()));
         notes.append(QStringLiteral("%1 records were skipped as unreadable").arg(load.issueCount));

@@ -32,6 +32,16 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
         r.counts.assign(size_t(n) * n, 0);
     r.dwellSamples.resize(n);
     r.firstStateCounts.assign(n, 0);
+    // Reserve exactly (an upper bound: every stay of the store) instead of letting millions of
+    // samples grow by doubling, which would hold up to twice the memory at the peak.
+    {
+        std::vector<quint64> leaving(n, 0);
+        for (quint32 t = 0; t < store.transitionCount(); ++t)
+            ++leaving[store.transitionFrom(t)];
+        for (quint32 s = 0; s < n; ++s)
+            r.dwellSamples[s].reserve(leaving[s]);
+    }
+    r.executions.reserve(store.executionCount());
 
     auto noteTime = [&r](TimeMs t) {
         if (t == kUnknownTime)
@@ -108,7 +118,6 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
                 }
             }
             path = mixPath(path, to);
-            ++summary.pathLength;
             summary.currentState = to;
             summary.currentSince = ts;
             stayEntry = ts;

@@ -35,7 +35,6 @@ struct ExecutionSummary
     StateId currentState = kNoState; // last state entered within the selection
     TimeMs currentSince = kUnknownTime; // when it entered that state
     quint64 pathHash = 0;
-    quint32 pathLength = 0;          // transitions on the path
     bool completePath = false;       // every transition of the execution lies in the window
     bool hasInvalidMove = false;
 };

@@ -37,6 +37,21 @@ struct LoadResult
     quint64 executionsRead = 0;
 
     static constexpr size_t kMaxIssues = 1000;
+    // Takes in what another reading thread found.
+    void merge(LoadResult &&other)
+    {
+        if (error.isEmpty())
+            error = std::move(other.error);
+        cancelled = cancelled || other.cancelled;
+        for (LoadIssue &i : other.issues) {
+            if (issues.size() < kMaxIssues)
+                issues.push_back(std::move(i));
+        }
+        issueCount += other.issueCount;
+        notes += other.notes;
+        transitionsRead += other.transitionsRead;
+        executionsRead += other.executionsRead;
+    }
     bool ok() const { return error.isEmpty() && !cancelled; }
     void addIssue(LoadIssue issue)
     {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "domaintypes.h"
 #include "loadresult.h"
+#include "sqltablescan.h"
 #include "stringinterner.h"
 
 #include <atomic>
@@ -10,13 +12,14 @@ namespace StateScope {
 
 class EventStore;
 class SqlConnection;
-class SqlStatement;
 
 // Reads a state database (SPEC 2.1) into an EventStore: workflows, state_machines,
-// executions, transitions, checkpoints (verified as they are read), the recovery log and
-// consistency rows. Rows are streamed straight into the store's columns; a row with bad JSON
-// or wrong types is reported (table, id, problem) and skipped. Runs on the caller's thread:
-// the dashboard calls it from a worker (StoreLoader), the CLI directly.
+// executions (workflow_states) and transitions here; checkpoints, the recovery log,
+// consistency rows and execution statuses through SqlSideTablesReader. Rows are streamed
+// straight into the store's columns; a row with bad JSON or wrong types is reported (table,
+// id, problem) and skipped. Runs on the caller's thread (the dashboard's StoreLoader worker,
+// or the CLI). With a second connection, the side tables are read on a second thread while
+// the transitions stream in on the first.
 class SqlStoreReader final
 {
 public:
@@ -24,29 +27,24 @@ public:
 
     void setProgressCallback(ProgressCallback callback) { m_progress = std::move(callback); }
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
+    // A second connection to the same database: the side tables are then read in parallel.
+    void setSecondConnection(SqlConnection *connection) { m_second = connection; }
     LoadResult read();
 
-    // Exposed for the operations reader, which resolves the same workflow_state_id keys.
-    quint32 executionForStateRow(QByteArrayView workflowStateId) const;
-
 private:
-    bool readWorkflows();
-    bool readDefinitions();
-    bool readWorkflowStates();
-    bool readExecutionStatus();
-    bool readTransitions();
-    bool readCheckpoints();
-    bool readRecoveries();
-    bool readConsistency();
-    bool runQuery(const char *table, const QByteArray &sqliteSql, const QByteArray &postgresSql, bool required,
-                  const std::function<void(SqlStatement &)> &row);
-    bool tick(const char *phase, qint64 done, qint64 total);
+    quint32 executionForStateRow(QByteArrayView workflowStateId) const;
+    bool readWorkflows(TableScanContext &context);
+    bool readDefinitions(TableScanContext &context);
+    bool readWorkflowStates(TableScanContext &context);
+    bool readTransitions(TableScanContext &context);
+    TableScanContext contextFor(SqlConnection &connection, LoadResult &result) const;
 
     SqlConnection &m_connection;
+    SqlConnection *m_second = nullptr;
     EventStore &m_store;
     ProgressCallback m_progress;
     const std::atomic_bool *m_cancel = nullptr;
-    LoadResult m_result;
+    bool m_profile = false; // STATESCOPE_PROFILE set: rows and time per table on stderr
     // workflow_states.id -> execution, needed while rows that reference it are read.
     StringInterner m_stateRowIds;
     std::vector<quint32> m_stateRowExecution;

@@ -17,6 +17,10 @@ std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult
     }
     auto store = std::make_shared<EventStore>();
     SqlStoreReader reader(*connection, *store);
+    // A second connection lets the side tables load in parallel; without one, in sequence.
+    QString secondError;
+    auto second = openSqlConnection(location, true, &secondError);
+    reader.setSecondConnection(second.get());
     reader.setProgressCallback(progress);
     reader.setCancelFlag(cancel);
     *result = reader.read();
