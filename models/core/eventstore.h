@@ -12,8 +12,8 @@ namespace StateScope {
 //
 // Transitions are kept in per-execution chains (m_next) so that live events can be appended
 // one at a time in O(1) when they arrive in order; a bulk load appends in any order and calls
-// finalize() once, which sorts the columns by (execution, timestamp, arrival) so each
-// execution's transitions are contiguous and its chain is the identity.
+// finalize() once, which reorders the columns so that each execution's transitions are
+// contiguous and in (timestamp, arrival) order, its chain then running i, i+1, ...
 //
 // Not thread-safe: one owner thread writes; readers get it after the writer is done (the
 // loader hands the finished store over through a queued signal).
@@ -60,7 +60,7 @@ public:
     StateId transitionTo(quint32 t) const { return m_trTo[t]; }
     TimeMs transitionTime(quint32 t) const { return m_trTime[t]; }
     TransitionType transitionType(quint32 t) const { return m_trType[t]; }
-    // Sorts bulk-loaded transitions; cheap when already ordered. Call after a bulk load.
+    // Makes each execution contiguous after a bulk load; free when it already is.
     void finalize();
     void reserveTransitions(size_t count);
     void reserveExecutions(quint32 count, qsizetype idBytes);

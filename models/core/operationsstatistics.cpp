@@ -83,7 +83,8 @@ void addConsistency(AnalysisReport &report, const EventStore &store, const Analy
         c.workflowId = store.workflows()[workflow].id;
         c.workflowName = store.workflows()[workflow].name;
         c.latest = *latest;
-        c.samples = samples.size();
+        c.samples = quint64(std::count_if(samples.begin(), samples.end(),
+                                          [end](const ConsistencySample *s) { return end == kUnknownTime || s->time <= end; }));
         c.score = consistencyScore(samples, selection.from, end, options.lagThresholdMs);
         c.latestViolates = !consistencySampleHealthy(*latest, options.lagThresholdMs);
         report.consistency.push_back(std::move(c));

@@ -78,11 +78,13 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
             continue;
         }
 
-        const StateId first = store.transitionFrom(t);
+        // With a window, the path starts at the first transition inside it: a state seen only
+        // outside the selection must not become a first (or terminal) state of it.
+        StateId first = kNoState;
         TimeMs stayEntry = entry; // entry time of the stay that the next transition leaves
         bool any = false;
         bool complete = true;
-        quint64 path = mixPath(0, first);
+        quint64 path = 0;
         for (; t != kNoIndex; t = store.nextTransition(t)) {
             const TimeMs ts = store.transitionTime(t);
             const StateId from = store.transitionFrom(t);
@@ -92,7 +94,11 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
                 stayEntry = ts;
                 continue;
             }
-            any = true;
+            if (!any) {
+                first = from;
+                path = mixPath(0, first);
+                any = true;
+            }
             ++r.transitions;
             r.stateSeen[from] = true;
             r.stateSeen[to] = true;

@@ -77,13 +77,15 @@ bool parse(QByteArrayView text, TimeMs *out)
     ++p;
     if (!readDigits(p, end, 2, &hour) || !expect(p, end, ':') || !readDigits(p, end, 2, &minute))
         return false;
+    bool hasSeconds = false;
     if (p != end && *p == ':') {
         ++p;
         if (!readDigits(p, end, 2, &second))
             return false;
+        hasSeconds = true;
     }
     int millis = 0;
-    if (p != end && (*p == '.' || *p == ',')) {
+    if (hasSeconds && p != end && (*p == '.' || *p == ',')) {
         ++p;
         int digits = 0;
         while (p != end && *p >= '0' && *p <= '9') {
@@ -109,10 +111,13 @@ bool parse(QByteArrayView text, TimeMs *out)
             int oh = 0, om = 0;
             if (!readDigits(p, end, 2, &oh))
                 return false;
-            if (p != end && *p == ':')
+            if (p != end && *p == ':') { // "+05:" needs its minutes
                 ++p;
-            if (p != end && !readDigits(p, end, 2, &om))
+                if (!readDigits(p, end, 2, &om))
+                    return false;
+            } else if (p != end && !readDigits(p, end, 2, &om)) {
                 return false;
+            }
             if (oh > 23 || om > 59)
                 return false;
             offsetMinutes = sign * (oh * 60 + om);
@@ -175,12 +180,15 @@ QString formatDuration(double ms)
 {
     if (std::isnan(ms))
         return QStringLiteral("-");
-    if (std::abs(ms) < 1000.0)
+    if (ms < 0)
+        return QLatin1Char('-') + formatDuration(-ms);
+    // Pick the unit from the value as it will be shown, so 59,970 ms reads "1 min 00 s".
+    if (std::llround(ms) < 1000)
         return QString::number(std::llround(ms)) + QStringLiteral(" ms");
-    const double s = ms / 1000.0;
-    if (std::abs(s) < 60.0)
-        return QString::number(s, 'f', 1) + QStringLiteral(" s");
-    const qint64 total = std::llround(s);
+    const double tenths = std::round(ms / 100.0) / 10.0;
+    if (tenths < 60.0)
+        return QString::number(tenths, 'f', 1) + QStringLiteral(" s");
+    const qint64 total = std::llround(ms / 1000.0);
     if (total < 3600)
         return QStringLiteral("%1 min %2 s").arg(total / 60).arg(total % 60, 2, 10, QLatin1Char('0'));
     if (total < 86400)
