@@ -35,14 +35,16 @@ struct Workflow
     QString stateMachineId; // empty when unknown
 };
 
+// A checkpoint as the store keeps it; EventStore::checkpointId()/checkpointType()/
+// checkpointStateName() give its strings (key, type and stateName index interned text).
 struct CheckpointInfo
 {
-    QString id;
+    quint32 key = kNoIndex;
     ExecutionIndex execution = kNoIndex;
     TimeMs timestamp = kUnknownTime;
-    QString type;
-    QString stateName;
     qint64 sizeBytes = -1;
+    quint32 type = kNoIndex;
+    quint32 stateName = kNoIndex;
     CheckpointStatus status = CheckpointStatus::Unverifiable;
     bool recoverable = true;
 };

@@ -66,29 +66,32 @@ void EventStore::appendTransition(ExecutionIndex e, StateId from, StateId to, Ti
                                   TransitionType type)
 {
     const quint32 t = transitionCount();
+    const quint32 tail = m_execTail[e];
+    // Contiguous chains stay implicit as long as this transition extends its execution's block
+    // in time order (or starts a new block).
+    if (m_next.empty() && tail != kNoIndex && !(tail + 1 == t && m_trTime[tail] <= timestamp))
+        materializeLinks();
     m_trExec.push_back(e);
     m_trFrom.push_back(from);
     m_trTo.push_back(to);
     m_trTime.push_back(timestamp);
     m_trType.push_back(type);
-    m_next.push_back(kNoIndex);
     ++m_execCount[e];
+    if (!m_next.empty())
+        m_next.push_back(kNoIndex);
 
-    const quint32 tail = m_execTail[e];
     if (tail == kNoIndex) {
         m_execHead[e] = m_execTail[e] = t;
         return;
     }
     if (m_trTime[tail] <= timestamp) { // the common case: in order
-        m_next[tail] = t;
+        if (!m_next.empty())
+            m_next[tail] = t;
         m_execTail[e] = t;
-        if (tail + 1 != t)
-            m_ordered = false;
         return;
     }
     // Out of order: insert after the last transition not later than this one, so equal
     // timestamps keep their arrival order.
-    m_ordered = false;
     quint32 prev = kNoIndex;
     quint32 cur = m_execHead[e];
     while (cur != kNoIndex && m_trTime[cur] <= timestamp) {
@@ -100,6 +103,14 @@ void EventStore::appendTransition(ExecutionIndex e, StateId from, StateId to, Ti
         m_execHead[e] = t;
     else
         m_next[prev] = t;
+}
+
+void EventStore::materializeLinks()
+{
+    const quint32 n = transitionCount();
+    m_next.resize(n);
+    for (quint32 t = 0; t < n; ++t)
+        m_next[t] = t == m_execTail[m_trExec[t]] ? kNoIndex : t + 1;
 }
 
 namespace {
@@ -116,8 +127,8 @@ void permute(std::vector<T> &column, const std::vector<quint32> &order)
 
 void EventStore::finalize()
 {
-    if (m_ordered)
-        return;
+    if (m_next.empty())
+        return; // every execution is contiguous already
     std::vector<quint32> order;
     order.reserve(m_trExec.size());
     for (ExecutionIndex e = 0; e < executionCount(); ++e) {
@@ -137,12 +148,10 @@ void EventStore::finalize()
         if (n == 0)
             continue;
         m_execHead[e] = t;
-        for (quint32 i = 0; i + 1 < n; ++i, ++t)
-            m_next[t] = t + 1;
-        m_next[t] = kNoIndex;
-        m_execTail[e] = t++;
+        t += n;
+        m_execTail[e] = t - 1;
     }
-    m_ordered = true;
+    std::vector<quint32>().swap(m_next); // chains are implicit again
 }
 
 void EventStore::reserveTransitions(size_t count)
@@ -152,12 +161,11 @@ void EventStore::reserveTransitions(size_t count)
     m_trTo.reserve(count);
     m_trTime.reserve(count);
     m_trType.reserve(count);
-    m_next.reserve(count);
 }
 
-void EventStore::reserveExecutions(quint32 count, qsizetype idBytes)
+void EventStore::reserveExecutions(quint32 count)
 {
-    m_executionIds.reserve(count, idBytes);
+    m_executionIds.reserve(count);
     m_execWorkflow.reserve(count);
     m_execEntry.reserve(count);
     m_execStatus.reserve(count);
@@ -165,6 +173,14 @@ void EventStore::reserveExecutions(quint32 count, qsizetype idBytes)
     m_execHead.reserve(count);
     m_execTail.reserve(count);
     m_execCount.reserve(count);
+}
+
+void EventStore::addCheckpoint(QByteArrayView id, QByteArrayView type, QByteArrayView stateName, CheckpointInfo info)
+{
+    info.key = m_checkpointIds.intern(id);
+    info.type = m_checkpointLabels.intern(type);
+    info.stateName = m_checkpointLabels.intern(stateName);
+    m_checkpoints.push_back(info);
 }
 
 const StateMachineDefinition *EventStore::definitionById(const QString &id) const
@@ -180,8 +196,10 @@ size_t EventStore::memoryBytes() const
 {
     const size_t n = m_trExec.capacity();
     const size_t e = m_execWorkflow.capacity();
-    return m_states.memoryBytes() + m_executionIds.memoryBytes()
-        + n * (sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType) + sizeof(quint32))
+    return m_states.memoryBytes() + m_executionIds.memoryBytes() + m_checkpointIds.memoryBytes()
+        + m_checkpoints.capacity() * sizeof(CheckpointInfo)
+        + n * (sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType))
+        + m_next.capacity() * sizeof(quint32)
         + e * (4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId));
 }
 

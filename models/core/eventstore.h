@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domaintypes.h"
+#include "idinterner.h"
 #include "stringinterner.h"
 
 #include <vector>
@@ -10,10 +11,12 @@ namespace StateScope {
 // The in-memory store every view and the analytics read. Columnar: one vector per field,
 // states, workflows and execution ids interned to dense integers, timestamps as 64-bit ms.
 //
-// Transitions are kept in per-execution chains (m_next) so that live events can be appended
-// one at a time in O(1) when they arrive in order; a bulk load appends in any order and calls
-// finalize() once, which reorders the columns so that each execution's transitions are
-// contiguous and in (timestamp, arrival) order, its chain then running i, i+1, ...
+// Transitions form per-execution chains in time order. While every execution's transitions
+// are contiguous in the columns (a bulk load grouped by execution, or after finalize()) the
+// chains are implicit: t is followed by t + 1 up to the execution's tail, and no link column
+// exists. The first append that breaks contiguity (interleaved executions, out-of-order
+// events) materialises m_next, so appends stay O(1) when events come in order; finalize()
+// reorders the columns so each execution is contiguous again and drops the links.
 //
 // Not thread-safe: one owner thread writes; readers get it after the writer is done (the
 // loader hands the finished store over through a queued signal).
@@ -38,7 +41,6 @@ public:
     ExecutionIndex findExecution(QByteArrayView executionId) const { return m_executionIds.find(executionId); }
     quint32 executionCount() const { return m_executionIds.size(); }
     QString executionId(ExecutionIndex e) const { return m_executionIds.string(e); }
-    QByteArrayView executionIdUtf8(ExecutionIndex e) const { return m_executionIds.view(e); }
     quint32 executionWorkflow(ExecutionIndex e) const { return m_execWorkflow[e]; }
     TimeMs executionEntryTime(ExecutionIndex e) const { return m_execEntry[e]; }
     void setExecutionEntryTime(ExecutionIndex e, TimeMs t) { m_execEntry[e] = t; }
@@ -50,7 +52,12 @@ public:
     quint32 transitionCountOf(ExecutionIndex e) const { return m_execCount[e]; }
     quint32 firstTransitionOf(ExecutionIndex e) const { return m_execHead[e]; }
     quint32 lastTransitionOf(ExecutionIndex e) const { return m_execTail[e]; }
-    quint32 nextTransition(quint32 t) const { return m_next[t]; } // kNoIndex at the end
+    quint32 nextTransition(quint32 t) const // kNoIndex at the end
+    {
+        if (m_next.empty())
+            return t == m_execTail[m_trExec[t]] ? kNoIndex : t + 1;
+        return m_next[t];
+    }
 
     // --- transitions ---
     void appendTransition(ExecutionIndex e, StateId from, StateId to, TimeMs timestamp, TransitionType type);
@@ -63,11 +70,17 @@ public:
     // Makes each execution contiguous after a bulk load; free when it already is.
     void finalize();
     void reserveTransitions(size_t count);
-    void reserveExecutions(quint32 count, qsizetype idBytes);
+    void reserveExecutions(quint32 count);
 
     // --- everything else a source reports ---
-    std::vector<CheckpointInfo> &checkpoints() { return m_checkpoints; }
+    // Checkpoints: compact records (no heap per checkpoint: 400,000 of them are common); their
+    // id, type and state name are interned. May be added from another thread than the one
+    // appending transitions: the two touch disjoint members.
+    void addCheckpoint(QByteArrayView id, QByteArrayView type, QByteArrayView stateName, CheckpointInfo info);
     const std::vector<CheckpointInfo> &checkpoints() const { return m_checkpoints; }
+    QString checkpointId(const CheckpointInfo &c) const { return m_checkpointIds.string(c.key); }
+    QString checkpointType(const CheckpointInfo &c) const { return m_checkpointLabels.string(c.type); }
+    QString checkpointStateName(const CheckpointInfo &c) const { return m_checkpointLabels.string(c.stateName); }
     std::vector<RecoveryRecord> &recoveries() { return m_recoveries; }
     const std::vector<RecoveryRecord> &recoveries() const { return m_recoveries; }
     std::vector<ConsistencySample> &consistency() { return m_consistency; }
@@ -83,7 +96,7 @@ private:
     StringInterner m_workflowIds;
     std::vector<Workflow> m_workflows;
 
-    StringInterner m_executionIds;
+    IdInterner m_executionIds;
     std::vector<quint32> m_execWorkflow;
     std::vector<TimeMs> m_execEntry;
     std::vector<ExecutionStatus> m_execStatus;
@@ -97,10 +110,12 @@ private:
     std::vector<StateId> m_trTo;
     std::vector<TimeMs> m_trTime;
     std::vector<TransitionType> m_trType;
-    std::vector<quint32> m_next;
-    bool m_ordered = true; // every chain is contiguous and in time order
+    std::vector<quint32> m_next; // explicit links; empty while every chain is contiguous
+    void materializeLinks();
 
     std::vector<CheckpointInfo> m_checkpoints;
+    IdInterner m_checkpointIds;
+    StringInterner m_checkpointLabels;
     std::vector<RecoveryRecord> m_recoveries;
     std::vector<ConsistencySample> m_consistency;
     std::vector<StateMachineDefinition> m_definitions;

@@ -27,7 +27,7 @@ void addCheckpoints(AnalysisReport &report, const EventStore &store, const Selec
         ++report.checkpointsTotal;
         switch (c.status) {
         case CheckpointStatus::Verified: ++report.checkpointsVerified; break;
-        case CheckpointStatus::Corrupted: report.checkpointsCorrupted.append(c.id); break;
+        case CheckpointStatus::Corrupted: report.checkpointsCorrupted.append(store.checkpointId(c)); break;
         case CheckpointStatus::Unverifiable: ++report.checkpointsUnverifiable; break;
         }
     }

@@ -56,29 +56,32 @@ bool SqlSideTablesReader::readCheckpoints()
         "state_snapshot::text, variables::text, size_bytes, checksum, recoverable::int FROM state_checkpoints",
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_checkpoints");
+            if (q.isNull(0)) {
+                m_context.result.addIssue({table, SqlCells::idText(q, 0), QStringLiteral("id is NULL")});
+                return;
+            }
             CheckpointInfo c;
-            c.id = SqlCells::idText(q, 0);
             c.execution = m_executionFor(q.text(1));
             if (c.execution == kNoIndex) {
-                m_context.result.addIssue({table, c.id, QStringLiteral("workflow_state_id names no readable workflow_states row")});
+                m_context.result.addIssue({table, SqlCells::idText(q, 0),
+                                           QStringLiteral("workflow_state_id names no readable workflow_states row")});
                 return;
             }
             if (!SqlCells::timestamp(q, 3, &c.timestamp)) {
-                m_context.result.addIssue({table, c.id, QStringLiteral("timestamp is not a timestamp")});
+                m_context.result.addIssue({table, SqlCells::idText(q, 0), QStringLiteral("timestamp is not a timestamp")});
                 return;
             }
             if (!q.isNull(8) && !SqlCells::boolean(q, 8, &c.recoverable)) {
-                m_context.result.addIssue({table, c.id, QStringLiteral("recoverable is not a boolean")});
+                m_context.result.addIssue({table, SqlCells::idText(q, 0), QStringLiteral("recoverable is not a boolean")});
                 return;
             }
-            c.type = shared(q.text(2));
             c.sizeBytes = q.isNull(6) ? -1 : q.int64(6);
             // A snapshot that is not JSON cannot match any checksum: it counts as corrupted,
             // which is what the operator must see, rather than vanishing from the report.
-            if (json.objectStringMember(q.text(4), "stateName", &stateName, &error))
-                c.stateName = shared(stateName);
+            if (!json.objectStringMember(q.text(4), "stateName", &stateName, &error))
+                stateName.clear();
             c.status = verifyCheckpoint(q.text(4), q.text(5), q.text(7));
-            checkpoints.push_back(std::move(c));
+            m_store.addCheckpoint(q.text(0), q.text(2), stateName, c);
         });
 }
 

@@ -15,8 +15,8 @@ class EventStore;
 // Reads the tables that hang off executions: workflow_executions (status), state_checkpoints
 // (verified as read: RFC 8785 + SHA-256), state_recovery_log and state_consistency. Designed
 // to run on its own thread and connection while SqlStoreReader streams the transitions: it
-// only writes execution statuses and workflows into the store, which the transition reader
-// does not touch, and collects everything else into its own vectors.
+// writes execution statuses, workflows and checkpoints into the store, which the transition
+// reader does not touch, and collects the rest into its own vectors.
 class SqlSideTablesReader final
 {
 public:
@@ -25,7 +25,6 @@ public:
     SqlSideTablesReader(TableScanContext context, EventStore &store, ExecutionLookup executionFor);
     bool read();
 
-    std::vector<CheckpointInfo> checkpoints;
     std::vector<RecoveryRecord> recoveries;
     std::vector<ConsistencySample> consistency;
 

@@ -27,8 +27,7 @@ TableScanContext SqlStoreReader::contextFor(SqlConnection &connection, LoadResul
 
 quint32 SqlStoreReader::executionForStateRow(QByteArrayView workflowStateId) const
 {
-    char buffer[17];
-    const quint32 row = m_stateRowIds.find(SqlCells::compactKey(workflowStateId, buffer));
+    const quint32 row = m_stateRowIds.find(workflowStateId);
     return row == StringInterner::kNotFound ? kNoIndex : m_stateRowExecution[row];
 }
 
@@ -50,7 +49,6 @@ LoadResult SqlStoreReader::read()
         } else if (readTransitions(main)) {
             side.read();
         }
-        m_store.checkpoints() = std::move(side.checkpoints);
         m_store.recoveries() = std::move(side.recoveries);
         m_store.consistency() = std::move(side.consistency);
         result.merge(std::move(sideResult));
@@ -102,8 +100,8 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     quint32 lastWorkflow = kNoIndex;
     const qint64 estimate = m_connection.estimateRows(QStringLiteral("workflow_states"));
     if (estimate > 0) { // UUID-sized ids; exact counts are not needed, only no doubling
-        m_store.reserveExecutions(quint32(estimate), estimate * 36);
-        m_stateRowIds.reserve(quint32(estimate), estimate * 17);
+        m_store.reserveExecutions(quint32(estimate));
+        m_stateRowIds.reserve(quint32(estimate));
         m_stateRowExecution.reserve(size_t(estimate));
     }
     return scanTable(context,
@@ -135,8 +133,7 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
             const ExecutionIndex e = m_store.addExecution(q.text(2), workflow, created, ExecutionStatus::Unknown);
             if (!stateName.isEmpty() && m_store.executionInitialState(e) == kNoState)
                 m_store.setExecutionInitialState(e, m_store.internState(stateName));
-            char buffer[17];
-            const quint32 row = m_stateRowIds.intern(SqlCells::compactKey(q.text(0), buffer));
+            const quint32 row = m_stateRowIds.intern(q.text(0));
             if (row == m_stateRowExecution.size())
                 m_stateRowExecution.push_back(e);
             else

@@ -3,7 +3,7 @@
 #include "domaintypes.h"
 #include "loadresult.h"
 #include "sqltablescan.h"
-#include "stringinterner.h"
+#include "idinterner.h"
 
 #include <atomic>
 #include <vector>
@@ -46,7 +46,7 @@ private:
     const std::atomic_bool *m_cancel = nullptr;
     bool m_profile = false; // STATESCOPE_PROFILE set: rows and time per table on stderr
     // workflow_states.id -> execution, needed while rows that reference it are read.
-    StringInterner m_stateRowIds;
+    IdInterner m_stateRowIds;
     std::vector<quint32> m_stateRowExecution;
 };
 

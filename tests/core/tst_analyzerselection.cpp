@@ -190,11 +190,11 @@ void TestAnalyzerSelection::workflowSelection()
     addPath(store, beta, "b1", 0, {"X", "Y"}, {100});
     addPath(store, beta, "b2", 0, {"X", "Z"}, {300});
     CheckpointInfo checkpoint;
-    checkpoint.id = qs("cp-a1");
+    const QString checkpointId = qs("cp-a1");
     checkpoint.execution = a1;
     checkpoint.timestamp = 50;
     checkpoint.status = CheckpointStatus::Corrupted;
-    store.checkpoints().push_back(checkpoint);
+    store.addCheckpoint(checkpointId.toUtf8(), "automatic", "a", checkpoint);
 
     AnalysisOptions options;
     options.selection.workflows.assign(store.workflows().size(), false);

@@ -208,11 +208,11 @@ void TestConsistencyScore::checkpointsAndRecoveries()
     store.appendTransition(e1, store.internState("A"), store.internState("B"), 100, TransitionType::Normal);
     const auto checkpoint = [&](const char *id, CheckpointStatus status) {
         CheckpointInfo c;
-        c.id = qs(id);
+        const QString checkpointId = qs(id);
         c.execution = e1;
         c.timestamp = 50;
         c.status = status;
-        store.checkpoints().push_back(c);
+        store.addCheckpoint(checkpointId.toUtf8(), "automatic", "a", c);
     };
     checkpoint("cp-4", CheckpointStatus::Corrupted);
     checkpoint("cp-1", CheckpointStatus::Verified);
@@ -270,11 +270,11 @@ void TestConsistencyScore::alertCapPerKind()
     const ExecutionIndex e = store.addExecution("e", store.ensureWorkflow("wf"), 0, ExecutionStatus::Failed);
     for (int i = 0; i < 3; ++i) {
         CheckpointInfo c;
-        c.id = QStringLiteral("cp-%1").arg(i);
+        const QString checkpointId = QStringLiteral("cp-%1").arg(i);
         c.execution = e;
         c.timestamp = 10;
         c.status = CheckpointStatus::Corrupted;
-        store.checkpoints().push_back(c);
+        store.addCheckpoint(checkpointId.toUtf8(), "automatic", "a", c);
         RecoveryRecord r;
         r.id = QStringLiteral("r-%1").arg(i);
         r.execution = e;

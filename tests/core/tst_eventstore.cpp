@@ -261,7 +261,15 @@ void TestEventStore::addExecutionTwice()
     QCOMPARE(store.findExecution("exec-2"), f);
     QCOMPARE(store.findExecution("exec-3"), kNoIndex);
     QCOMPARE(store.executionId(f), QStringLiteral("exec-2"));
-    QCOMPARE(store.executionIdUtf8(e), QByteArrayView("exec-1"));
+    QCOMPARE(store.executionId(e), QStringLiteral("exec-1"));
+    // UUIDs are packed to 16 bytes and come back exactly; upper-case ones are kept as text.
+    const ExecutionIndex u = store.addExecution("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", w1, 1, ExecutionStatus::Running);
+    const ExecutionIndex upper = store.addExecution("0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D", w1, 1, ExecutionStatus::Running);
+    QVERIFY(u != upper);
+    QCOMPARE(store.executionId(u), QStringLiteral("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"));
+    QCOMPARE(store.executionId(upper), QStringLiteral("0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"));
+    QCOMPARE(store.findExecution("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"), u);
+    QCOMPARE(store.findExecution("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4e"), kNoIndex);
     store.setExecutionInitialState(f, store.internState("Only"));
     QCOMPARE(store.stateName(store.executionInitialState(f)), QStringLiteral("Only"));
     store.setExecutionStatus(f, ExecutionStatus::Cancelled);

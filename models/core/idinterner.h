@@ -1,0 +1,32 @@
+#pragma once
+
+#include "stringinterner.h"
+
+namespace StateScope {
+
+// Interns record ids (execution, checkpoint, row ids) compactly: a canonical lower-case UUID,
+// the usual id of the schema, is kept as 17 bytes instead of 36 (a NUL marker, which text ids
+// never contain, and its 16 bytes); any other id is kept as its text. The round trip is exact
+// because only ids that format back to the same text are packed.
+class IdInterner final
+{
+public:
+    static constexpr quint32 kNotFound = StringInterner::kNotFound;
+
+    quint32 intern(QByteArrayView id);
+    quint32 find(QByteArrayView id) const;
+    QByteArray utf8(quint32 index) const;
+    QString string(quint32 index) const { return QString::fromLatin1(utf8(index)); }
+    quint32 size() const { return m_keys.size(); }
+    void reserve(quint32 count) { m_keys.reserve(count, qsizetype(count) * 17); }
+    void clear() { m_keys.clear(); }
+    size_t memoryBytes() const { return m_keys.memoryBytes(); }
+
+    // The packed key of an id (a view of `buffer` when packed, else of `id`).
+    static QByteArrayView key(QByteArrayView id, char (&buffer)[17]);
+
+private:
+    StringInterner m_keys;
+};
+
+} // namespace StateScope
