@@ -1,34 +1,39 @@
 #include "idinterner.h"
 
+#include <array>
+
 namespace StateScope {
 
 namespace {
-int nibble(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1; // upper case too: it would not format back to the same text
-}
+// Hex digit value of each byte, 0xff for anything else: upper case included, since an upper-
+// case UUID would not format back to the same text.
+constexpr std::array<quint8, 256> kNibble = [] {
+    std::array<quint8, 256> t{};
+    t.fill(0xff);
+    for (int c = '0'; c <= '9'; ++c)
+        t[size_t(c)] = quint8(c - '0');
+    for (int c = 'a'; c <= 'f'; ++c)
+        t[size_t(c)] = quint8(c - 'a' + 10);
+    return t;
+}();
+// Offsets of the 16 byte pairs in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx".
+constexpr int kPairs[16] = {0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34};
 } // namespace
 
 QByteArrayView IdInterner::key(QByteArrayView id, char (&buffer)[17])
 {
     if (id.size() != 36 || id[8] != '-' || id[13] != '-' || id[18] != '-' || id[23] != '-')
         return id;
+    const auto *p = reinterpret_cast<const unsigned char *>(id.data());
+    unsigned bad = 0;
     buffer[0] = '\0';
-    int out = 1;
-    for (qsizetype i = 0; i < 36; i += 2) {
-        if (id[i] == '-')
-            ++i;
-        const int hi = nibble(id[i]);
-        const int lo = nibble(id[i + 1]);
-        if (hi < 0 || lo < 0)
-            return id;
-        buffer[out++] = char(hi << 4 | lo);
+    for (int i = 0; i < 16; ++i) {
+        const unsigned hi = kNibble[p[kPairs[i]]];
+        const unsigned lo = kNibble[p[kPairs[i] + 1]];
+        bad |= hi | lo; // any 0xff sets the high bits
+        buffer[i + 1] = char((hi << 4) | (lo & 15));
     }
-    return QByteArrayView(buffer, 17);
+    return bad > 15 ? id : QByteArrayView(buffer, 17);
 }
 
 quint32 IdInterner::intern(QByteArrayView id)
