@@ -17,12 +17,19 @@ bool executionSelected(const EventStore &store, const Selection &selection, Exec
     return e != kNoIndex && e < store.executionCount() && selection.containsWorkflow(store.executionWorkflow(e));
 }
 
+// A record of an execution (checkpoint, recovery) belongs to the selection when its execution
+// does and, with a time window, its own time lies inside it.
+bool recordSelected(const EventStore &store, const Selection &selection, ExecutionIndex e, TimeMs time)
+{
+    if (!executionSelected(store, selection, e))
+        return false;
+    return !selection.hasWindow() || (time != kUnknownTime && selection.containsTime(time));
+}
+
 void addCheckpoints(AnalysisReport &report, const EventStore &store, const Selection &selection)
 {
     for (const CheckpointInfo &c : store.checkpoints()) {
-        if (!executionSelected(store, selection, c.execution))
-            continue;
-        if (selection.hasWindow() && (c.timestamp == kUnknownTime || !selection.containsTime(c.timestamp)))
+        if (!recordSelected(store, selection, c.execution, c.timestamp))
             continue;
         ++report.checkpointsTotal;
         switch (c.status) {
@@ -38,9 +45,7 @@ void addRecoveries(AnalysisReport &report, const EventStore &store, const Select
 {
     std::vector<qint64> durations;
     for (const RecoveryRecord &r : store.recoveries()) {
-        if (!executionSelected(store, selection, r.execution))
-            continue;
-        if (selection.hasWindow() && (r.time == kUnknownTime || !selection.containsTime(r.time)))
+        if (!recordSelected(store, selection, r.execution, r.time))
             continue;
         ++report.recoveryAttempts;
         if (r.success == 1)
