@@ -1,4 +1,6 @@
 // `statescope analyze` end to end: the real executable on real files, as a script would run it.
+#include "pgconnection.h"
+#include "pgtestdatabase.h"
 #include "sampledatabase.h"
 #include "schemainstaller.h"
 #include "sqliteconnection.h"
@@ -25,6 +27,7 @@ private slots:
     void badArguments_data();
     void badArguments();
     void helpAndVersion();
+    void postgresSourceEndToEnd();
 
 private:
     struct Run
@@ -203,6 +206,34 @@ void TestAnalyzeCommand::helpAndVersion()
     const Run help = run({QStringLiteral("analyze"), QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("--workflow"));
+}
+
+void TestAnalyzeCommand::postgresSourceEndToEnd()
+{
+    STATESCOPE_REQUIRE_PG_DATABASE(pg);
+    {
+        QString error;
+        auto c = PgConnection::open(pg.url(), false, &error);
+        QVERIFY2(c && installSchema(*c, &error), qPrintable(error));
+        SampleDatabaseOptions options; // the same data as the SQLite file of initTestCase
+        options.executions = 1500;
+        options.seed = 3;
+        QVERIFY(writeSampleDatabase(*c, options).error.isEmpty());
+    }
+    const Run fromPg = run({QStringLiteral("analyze"), pg.url(), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(fromPg.exitCode, 0);
+    const Run fromSqlite = run({QStringLiteral("analyze"), m_db, QStringLiteral("--format"), QStringLiteral("json")});
+    QJsonObject a = QJsonDocument::fromJson(fromPg.out).object();
+    QJsonObject b = QJsonDocument::fromJson(fromSqlite.out).object();
+    QCOMPARE(a.value(QStringLiteral("source")).toString(), pg.url());
+    a.remove(QStringLiteral("source"));
+    b.remove(QStringLiteral("source"));
+    QCOMPARE(a.value(QStringLiteral("executions")).toInteger(), 1500);
+    QCOMPARE(a, b);
+    // Text form too, with the workflow filter.
+    const Run text = run({QStringLiteral("analyze"), pg.url(), QStringLiteral("--workflow"), QStringLiteral("data-sync")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains("executions: 500"));
 }
 
 QTEST_GUILESS_MAIN(TestAnalyzeCommand)
