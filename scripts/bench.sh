@@ -4,7 +4,8 @@
 # P3: `statescope analyze` of a SQLite file with ~6.6 M transitions / 1.6 M executions, side by
 #     side with the sqlite3 CLI running one window-function query for per-state transition
 #     counts and mean dwell on the same file; runs alternate, medians are quoted. Peak RSS too.
-# P5: steady state + absorption for 1,000 states / 100,000 edges (bench_markov).
+# P5: steady state + absorption for 1,000 states / 100,000 edges (bench_markov); one live
+#     batch folded into a 100-state model with the Markov quantities re-solved (bench_liveanalytics).
 # Environment: BENCH_DIR (default /tmp/statescope-bench), BENCH_EXECUTIONS (default 1600000),
 # BENCH_RUNS (default 5).
 set -euo pipefail
@@ -12,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/install-deps.sh" build bench >&2
 build="$root/build-bench"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTATESCOPE_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov >&2
+cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov bench_liveanalytics >&2
 
 dir=${BENCH_DIR:-/tmp/statescope-bench}
 executions=${BENCH_EXECUTIONS:-1600000}
@@ -57,3 +58,4 @@ line("analyze_sqlite_peak_rss_mb", round(rss_kb / 1024, 1), "MB")
 line("analyze_sqlite_rss_bytes_per_transition_over_100mb", round(max(0.0, rss_kb * 1024 - 100 * 1024 * 1024) / transitions, 1), "B")
 PY
 "$build/tests/bench/bench_markov"
+"$build/tests/bench/bench_liveanalytics"

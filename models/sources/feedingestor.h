@@ -1,0 +1,64 @@
+#pragma once
+
+#include "feedevent.h"
+
+#include <QHash>
+
+#include <vector>
+
+namespace StateScope {
+
+class EventStore;
+class LiveAnalytics;
+
+struct IngestCounters
+{
+    quint64 events = 0;        // domain events applied
+    quint64 transitions = 0;
+    quint64 outOfOrder = 0;    // transitions older than their execution's latest one
+    quint64 alerts = 0;
+    quint64 metrics = 0;
+};
+
+struct LiveAlert
+{
+    QByteArray workflowId;
+    QByteArray severity;
+    QByteArray title;
+    QByteArray description;
+    TimeMs raisedAt = kUnknownTime;
+};
+
+// Applies batches of feed events (SPEC 4) to the store the analytics read, the same store a
+// database load fills: executions, transitions, checkpoints, recoveries, consistency samples.
+// Keeps LiveAnalytics (optional) in step so live views need no rescans. Not thread-safe: it
+// runs on the thread that owns the store.
+class FeedIngestor final
+{
+public:
+    explicit FeedIngestor(EventStore &store, LiveAnalytics *live = nullptr);
+
+    void apply(const std::vector<FeedEvent> &batch);
+    void apply(const FeedEvent &event);
+    const IngestCounters &counters() const { return m_counters; }
+    const QHash<QByteArray, LiveAlert> &activeAlerts() const { return m_alerts; }
+    const QHash<QByteArray, double> &metrics() const { return m_metrics; }
+    // The latest event time seen (for "data is N s old" and as-of times).
+    TimeMs latestEventTime() const { return m_latest; }
+
+private:
+    ExecutionIndex execution(const FeedEvent &event);
+    void applyTransition(const FeedEvent &event);
+    void applyCheckpoint(const FeedEvent &event);
+    void applyRecovery(const FeedEvent &event);
+    void applyConsistency(const FeedEvent &event);
+
+    EventStore &m_store;
+    LiveAnalytics *m_live;
+    IngestCounters m_counters;
+    QHash<QByteArray, LiveAlert> m_alerts;
+    QHash<QByteArray, double> m_metrics;
+    TimeMs m_latest = kUnknownTime;
+};
+
+} // namespace StateScope
