@@ -1,0 +1,165 @@
+// Feed events folded into the store give the same report as the same facts from a database.
+#include "analyzer.h"
+#include "eventstore.h"
+#include "feedingestor.h"
+#include "liveanalytics.h"
+
+#include <QTest>
+
+using namespace StateScope;
+
+class TestFeedIngestor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void executionsAndTransitions();
+    void outOfOrderEventsKeepTimeOrder();
+    void operationalEvents();
+};
+
+static FeedEvent transition(const char *execution, const char *from, const char *to, TimeMs at)
+{
+    FeedEvent e;
+    e.type = FeedEventType::Transition;
+    e.workflowId = "wf";
+    e.executionId = execution;
+    e.fromState = from;
+    e.toState = to;
+    e.time = at;
+    return e;
+}
+
+static FeedEvent started(const char *execution, const char *state, TimeMs at)
+{
+    FeedEvent e;
+    e.type = FeedEventType::ExecutionStarted;
+    e.workflowId = "wf";
+    e.executionId = execution;
+    e.stateName = state;
+    e.time = at;
+    return e;
+}
+
+void TestFeedIngestor::executionsAndTransitions()
+{
+    EventStore store;
+    LiveAnalytics live;
+    FeedIngestor ingestor(store, &live);
+    FeedEvent done;
+    done.type = FeedEventType::ExecutionCompleted;
+    done.workflowId = "wf";
+    done.executionId = "a";
+    done.time = 3000;
+    ingestor.apply({started("a", "new", 0), transition("a", "new", "work", 1000), transition("a", "work", "done", 3000), done,
+                    started("b", "new", 500), transition("b", "new", "work", 2500)});
+    QCOMPARE(store.executionCount(), 2u);
+    QCOMPARE(store.transitionCount(), 3u);
+    QCOMPARE(ingestor.counters().transitions, quint64(3));
+    QCOMPARE(ingestor.counters().events, quint64(6));
+    QCOMPARE(store.executionStatus(store.findExecution("a")), ExecutionStatus::Completed);
+    QCOMPARE(store.executionEntryTime(store.findExecution("b")), TimeMs(500));
+    QCOMPARE(ingestor.latestEventTime(), TimeMs(3000));
+
+    const AnalysisReport r = analyze(store, AnalysisOptions());
+    const int fresh = r.stateIndex(QStringLiteral("new"));
+    const int work = r.stateIndex(QStringLiteral("work"));
+    QCOMPARE(r.states[fresh].dwell.count, quint64(2));
+    QCOMPARE(r.states[fresh].dwell.mean, 1500.0); // a: 0..1000, b: 500..2500
+    QCOMPARE(r.states[work].dwell.mean, 2000.0);  // a: 1000..3000
+    QCOMPARE(r.runningExecutions, quint64(1));    // b is in work
+    // The live analytics saw the same.
+    QCOMPARE(live.dwell(store.findState("new")).mean(), 1500.0);
+    QCOMPARE(live.executionsIn(store.findState("work")), quint64(1));
+    QCOMPARE(live.executionsIn(store.findState("done")), quint64(1));
+    QCOMPARE(live.executionsIn(store.findState("new")), quint64(0));
+    QVERIFY(!live.dwellStale());
+}
+
+void TestFeedIngestor::outOfOrderEventsKeepTimeOrder()
+{
+    EventStore store;
+    LiveAnalytics live;
+    FeedIngestor ingestor(store, &live);
+    ingestor.apply({transition("x", "a", "b", 1000), transition("x", "c", "d", 3000), transition("x", "b", "c", 2000)});
+    QCOMPARE(ingestor.counters().outOfOrder, quint64(1));
+    QVERIFY(live.dwellStale());
+    const ExecutionIndex e = store.findExecution("x");
+    QStringList path;
+    for (quint32 t = store.firstTransitionOf(e); t != kNoIndex; t = store.nextTransition(t))
+        path.append(store.stateName(store.transitionTo(t)));
+    QCOMPARE(path, (QStringList{QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}));
+    live.rebuild(store);
+    QCOMPARE(live.dwell(store.findState("b")).mean(), 1000.0);
+    QCOMPARE(live.dwell(store.findState("c")).mean(), 1000.0);
+}
+
+void TestFeedIngestor::operationalEvents()
+{
+    EventStore store;
+    FeedIngestor ingestor(store);
+    FeedEvent checkpoint;
+    checkpoint.type = FeedEventType::CheckpointCreated;
+    checkpoint.workflowId = "wf";
+    checkpoint.executionId = "e";
+    checkpoint.checkpointId = "cp1";
+    checkpoint.checkpointType = "automatic";
+    checkpoint.stateName = "work";
+    checkpoint.time = 100;
+    checkpoint.sizeBytes = 42;
+    checkpoint.checksum = QByteArray(64, 'a');
+    FeedEvent initiated;
+    initiated.type = FeedEventType::RecoveryInitiated;
+    initiated.workflowId = "wf";
+    initiated.executionId = "e";
+    initiated.recoveryId = "r1";
+    FeedEvent completed = initiated;
+    completed.type = FeedEventType::RecoveryCompleted;
+    completed.success = 0;
+    completed.durationMs = 250;
+    completed.time = 200;
+    FeedEvent consistency;
+    consistency.type = FeedEventType::Consistency;
+    consistency.workflowId = "wf";
+    consistency.time = 300;
+    consistency.consistency.quorumSize = 2;
+    consistency.consistency.replicationFactor = 3;
+    consistency.consistency.nodesInSync = 1;
+    FeedEvent alert;
+    alert.type = FeedEventType::AlertTriggered;
+    alert.workflowId = "wf";
+    alert.alertId = "al";
+    alert.severity = "critical";
+    alert.title = "Disk full";
+    FeedEvent metric;
+    metric.type = FeedEventType::MetricUpdate;
+    metric.workflowId = "wf";
+    metric.metricName = "queue_depth";
+    metric.metricValue = 17;
+    ingestor.apply({checkpoint, initiated, completed, consistency, alert, metric});
+
+    QCOMPARE(store.checkpoints().size(), size_t(1));
+    QCOMPARE(store.checkpointId(store.checkpoints().front()), QStringLiteral("cp1"));
+    QCOMPARE(store.checkpointStateName(store.checkpoints().front()), QStringLiteral("work"));
+    // A feed announces checkpoints without content: their checksum cannot be checked live.
+    QCOMPARE(store.checkpoints().front().status, CheckpointStatus::Unverifiable);
+    QCOMPARE(store.recoveries().size(), size_t(1)); // counted once, when completed
+    QCOMPARE(store.recoveries().front().success, 0);
+    QCOMPARE(store.consistency().size(), size_t(1));
+    QCOMPARE(ingestor.activeAlerts().size(), 1);
+    QCOMPARE(ingestor.metrics().value("queue_depth"), 17.0);
+
+    const AnalysisReport r = analyze(store, AnalysisOptions());
+    QCOMPARE(r.recoveryAttempts, quint64(1));
+    QCOMPARE(r.recoverySuccesses, quint64(0));
+    QCOMPARE(r.consistency.size(), size_t(1));
+    QVERIFY(r.consistency.front().latestViolates);
+
+    FeedEvent resolved = alert;
+    resolved.type = FeedEventType::AlertResolved;
+    ingestor.apply(resolved);
+    QVERIFY(ingestor.activeAlerts().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestFeedIngestor)
+#include "tst_feedingestor.moc"
