@@ -3,6 +3,8 @@
 #include "analyzecommand.h"
 #include "commandlinetools.h"
 #include "mainwindow.h"
+#include "simulatecommand.h"
+#include "watchcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,6 +28,10 @@ int main(int argc, char *argv[])
         arguments.removeAt(1); // "statescope analyze X" parses like "statescope X"
         if (command == QLatin1String("analyze"))
             return StateScope::AnalyzeCommand().run(arguments);
+        if (command == QLatin1String("watch"))
+            return StateScope::WatchCommand().run(arguments);
+        if (command == QLatin1String("simulate"))
+            return StateScope::SimulateCommand().run(arguments);
         return StateScope::Cli::fail(QStringLiteral("%1: not available in this version yet").arg(command));
     }
     // --help and --version must work without a display: answer them before creating the GUI.

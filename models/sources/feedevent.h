@@ -31,6 +31,8 @@ enum class FeedEventType : quint8 {
     Error,
 };
 QByteArray feedEventTypeName(FeedEventType type); // "transition", ...
+// The type named by `name` (SPEC 4 spelling); false for a name SPEC 4 does not define.
+bool feedEventTypeFromName(QByteArrayView name, FeedEventType *type);
 
 // One event as value: the envelope plus the payload fields of its type (unused ones stay
 // empty / unknown). Strings are UTF-8.
@@ -122,5 +124,9 @@ struct FeedProblemCounts
         return t;
     }
 };
+
+// The name of the first field in which a and b differ, empty when they are equal: round-trip
+// tests and the fuzz target use it (ConsistencySample has no operator==).
+QByteArray feedEventDifference(const FeedEvent &a, const FeedEvent &b);
 
 } // namespace StateScope

@@ -1,0 +1,209 @@
+#include "simulatecommand.h"
+
+#include "commandlinetools.h"
+#include "definitionparser.h"
+#include "enginehttpapi.h"
+#include "feedserver.h"
+#include "pgconnection.h"
+#include "schemainstaller.h"
+#include "simulatedengine.h"
+#include "sqliteconnection.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace StateScope {
+
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    *address = host == QLatin1String("localhost") ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+    *port = quint16(p);
+    return !address->isNull();
+}
+
+bool positiveNumber(const QCommandLineParser &parser, const QString &name, double *out, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    *out = parser.value(name).toDouble(&ok);
+    if (!ok || !(*out > 0)) {
+        *error = QStringLiteral("--%1: \"%2\" is not a positive number").arg(name, parser.value(name));
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<SqlConnection> openDatabase(const QString &source, QString *error)
+{
+    std::unique_ptr<SqlConnection> c;
+    if (source.startsWith(QLatin1String("postgres"))) {
+        c = PgConnection::open(source, false, error);
+    } else {
+        auto sqlite = SqliteConnection::open(source, false, true, error);
+        // WAL: a dashboard or analyze can read the file while the engine writes it.
+        if (sqlite && !sqlite->execScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error))
+            sqlite.reset();
+        c = std::move(sqlite);
+    }
+    if (c && !installSchema(*c, error))
+        return nullptr;
+    return c;
+}
+
+} // namespace
+
+int SimulateCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs a simulated workflow engine: executions of a state machine, written to a database and published as a "
+        "statescope-feed/1 server, with checkpoints, replica consistency samples and a recovery REST API. Tokens: "
+        "STATESCOPE_FEED_TOKEN (feed) and STATESCOPE_ENGINE_TOKEN (REST API), from the environment."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("db"), QStringLiteral("Write to this SQLite file (created if missing) or postgresql:// URL."), QStringLiteral("SOURCE")},
+        {QStringLiteral("listen"), QStringLiteral("Serve the feed on HOST:PORT (default 127.0.0.1:0, any free port)."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("api-listen"), QStringLiteral("Serve the REST API on HOST:PORT (default: the feed's port + 1, or any)."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("rate"), QStringLiteral("Events per second, approximately (default 200)."), QStringLiteral("EVENTS_PER_S")},
+        {QStringLiteral("executions"), QStringLiteral("Start this many executions, then end when all have finished."), QStringLiteral("N")},
+        {QStringLiteral("duration"), QStringLiteral("Stop after this many seconds."), QStringLiteral("SECONDS")},
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("N")},
+        {QStringLiteral("definition"), QStringLiteral("Simulate this state machine definition instead of the built-in one."), QStringLiteral("FILE")},
+        {QStringLiteral("dwell-scale"), QStringLiteral("Multiply mean dwell times (default 1; 0.01 runs 100x faster)."), QStringLiteral("X")},
+        {QStringLiteral("failure-scale"), QStringLiteral("Multiply the probability of failures and retries (default 1)."), QStringLiteral("X")},
+        {QStringLiteral("cert"), QStringLiteral("Serve wss:// with this certificate (PEM); needs --key."), QStringLiteral("FILE")},
+        {QStringLiteral("key"), QStringLiteral("Private key (PEM) for --cert."), QStringLiteral("FILE")},
+    });
+    if (!parser.parse(arguments))
+        return Cli::fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        Cli::printOut(parser.helpText());
+        return Cli::kExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        Cli::printOut(QStringLiteral("statescope %1\n").arg(QCoreApplication::applicationVersion()));
+        return Cli::kExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return Cli::fail(QStringLiteral("simulate: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    QString error;
+    SimulationOptions options;
+    double duration = 0, executions = 0, seed = 0;
+    if (!positiveNumber(parser, QStringLiteral("rate"), &options.eventsPerSecond, &error)
+        || !positiveNumber(parser, QStringLiteral("duration"), &duration, &error)
+        || !positiveNumber(parser, QStringLiteral("executions"), &executions, &error)
+        || !positiveNumber(parser, QStringLiteral("dwell-scale"), &options.dwellScale, &error)
+        || !positiveNumber(parser, QStringLiteral("failure-scale"), &options.failureScale, &error))
+        return Cli::fail(error);
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok)
+            return Cli::fail(QStringLiteral("--seed: \"%1\" is not a number").arg(parser.value(QStringLiteral("seed"))));
+    }
+    Q_UNUSED(seed);
+    options.executions = quint64(executions);
+
+    MachineModel machine = MachineModel::orderProcessing();
+    if (parser.isSet(QStringLiteral("definition"))) {
+        const DefinitionParseResult d = parseDefinitionFile(parser.value(QStringLiteral("definition")));
+        if (!d.ok())
+            return Cli::fail(QStringLiteral("--definition: ") + d.error);
+        if (d.definition.states.empty() && d.definition.transitions.empty())
+            return Cli::fail(QStringLiteral("--definition: the machine has no states"));
+        machine = MachineModel::fromDefinition(d.definition);
+    }
+
+    FeedServerOptions feedOptions;
+    feedOptions.address = QHostAddress(QHostAddress::LocalHost);
+    if (parser.isSet(QStringLiteral("listen"))
+        && !parseHostPort(parser.value(QStringLiteral("listen")), &feedOptions.address, &feedOptions.port))
+        return Cli::fail(QStringLiteral("--listen: \"%1\" is not HOST:PORT").arg(parser.value(QStringLiteral("listen"))));
+    feedOptions.bearerToken = qgetenv("STATESCOPE_FEED_TOKEN");
+    feedOptions.certificateFile = parser.value(QStringLiteral("cert"));
+    feedOptions.privateKeyFile = parser.value(QStringLiteral("key"));
+    if (feedOptions.certificateFile.isEmpty() != feedOptions.privateKeyFile.isEmpty())
+        return Cli::fail(QStringLiteral("--cert and --key go together"));
+
+    std::unique_ptr<SqlConnection> db;
+    if (parser.isSet(QStringLiteral("db"))) {
+        db = openDatabase(parser.value(QStringLiteral("db")), &error);
+        if (!db)
+            return Cli::fail(QStringLiteral("--db: ") + error);
+    }
+    FeedServer server(feedOptions);
+    if (!server.listen(&error))
+        return Cli::fail(QStringLiteral("--listen: ") + error);
+    SimulatedEngine engine(machine, options);
+    engine.setFeedServer(&server);
+    if (db && !engine.setDatabase(db.get(), &error))
+        return Cli::fail(QStringLiteral("--db: ") + error);
+    EngineHttpApi api(engine, qgetenv("STATESCOPE_ENGINE_TOKEN"));
+    QHostAddress apiAddress = feedOptions.address;
+    quint16 apiPort = feedOptions.port ? quint16(feedOptions.port + 1) : 0;
+    if (parser.isSet(QStringLiteral("api-listen"))
+        && !parseHostPort(parser.value(QStringLiteral("api-listen")), &apiAddress, &apiPort))
+        return Cli::fail(QStringLiteral("--api-listen: \"%1\" is not HOST:PORT").arg(parser.value(QStringLiteral("api-listen"))));
+    if (!api.listen(apiAddress, apiPort, &error))
+        return Cli::fail(QStringLiteral("--api-listen: ") + error);
+
+    // Ctrl+C and SIGTERM end the run cleanly: pending rows are committed.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+        QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [] { QCoreApplication::quit(); });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    QObject::connect(&engine, &SimulatedEngine::errorOccurred, QCoreApplication::instance(),
+                     [](const QString &message) { Cli::warn(message); });
+    QObject::connect(&engine, &SimulatedEngine::allFinished, QCoreApplication::instance(), [] {
+        QTimer::singleShot(200, QCoreApplication::instance(), [] { QCoreApplication::quit(); }); // let the last frames go out
+    });
+    if (duration > 0)
+        QTimer::singleShot(std::chrono::milliseconds(qint64(duration * 1000)), QCoreApplication::instance(),
+                           [] { QCoreApplication::quit(); });
+    Cli::printOut(QStringLiteral("feed: %1\napi: %2\n").arg(server.url().toString(), api.baseUrl().toString()));
+    engine.start();
+    QCoreApplication::exec();
+    engine.stop();
+    server.flush();
+    const SimulationStats &s = engine.stats();
+    Cli::printOut(QStringLiteral("simulated %1 events: %2 executions started, %3 finished, %4 transitions, %5 checkpoints, "
+                                 "%6 recoveries%7\n")
+                      .arg(s.events).arg(s.executionsStarted).arg(s.executionsFinished).arg(s.transitions)
+                      .arg(s.checkpoints).arg(s.recoveries)
+                      .arg(s.databaseErrors ? QStringLiteral(", %1 database errors").arg(s.databaseErrors) : QString()));
+    server.close(); // clients see the end of the feed
+    return s.databaseErrors ? Cli::kExitFailure : Cli::kExitOk;
+}
+
+} // namespace StateScope

@@ -1,0 +1,172 @@
+#include "watchcommand.h"
+
+#include "analyzer.h"
+#include "commandlinetools.h"
+#include "eventstore.h"
+#include "feedclient.h"
+#include "feedingestor.h"
+#include "reportjson.h"
+#include "reporttext.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QThread>
+#include <QTimer>
+
+#include <cmath>
+
+namespace StateScope {
+
+namespace {
+
+QJsonObject ingestJson(const FeedStats &s, double seconds)
+{
+    QJsonArray gaps;
+    for (const FeedGap &g : s.gaps) {
+        gaps.append(QJsonObject{{QStringLiteral("afterSeq"), qint64(g.afterSeq)},
+                                {QStringLiteral("resumedAtSeq"), qint64(g.resumedAtSeq)},
+                                {QStringLiteral("from"), g.from == kUnknownTime ? QJsonValue() : QJsonValue(TimeUtil::formatUtcString(g.from))},
+                                {QStringLiteral("to"), g.to == kUnknownTime ? QJsonValue() : QJsonValue(TimeUtil::formatUtcString(g.to))},
+                                {QStringLiteral("missedEvents"), g.missedEvents < 0 ? QJsonValue() : QJsonValue(g.missedEvents)}});
+    }
+    QJsonObject problems;
+    for (int p = 0; p < int(FeedProblem::Count); ++p)
+        problems.insert(QString::fromLatin1(feedProblemName(FeedProblem(p))), qint64(s.problems[FeedProblem(p)]));
+    return QJsonObject{{QStringLiteral("events"), qint64(s.events)},
+                       {QStringLiteral("eventsPerS"), seconds > 0 ? double(s.events) / seconds : 0.0},
+                       {QStringLiteral("malformed"), qint64(s.malformed())},
+                       {QStringLiteral("unknownTypes"), qint64(s.unknownTypes())},
+                       {QStringLiteral("duplicates"), qint64(s.duplicates)},
+                       {QStringLiteral("gaps"), qint64(s.gaps.size())},
+                       {QStringLiteral("reconnects"), qint64(s.reconnects)},
+                       {QStringLiteral("gapDetails"), gaps},
+                       {QStringLiteral("problems"), problems},
+                       {QStringLiteral("frames"), qint64(s.frames)},
+                       {QStringLiteral("bytes"), qint64(s.bytes)},
+                       {QStringLiteral("lastSeq"), qint64(s.lastSeq)},
+                       {QStringLiteral("seconds"), seconds}};
+}
+
+QString ingestText(const FeedStats &s, double seconds)
+{
+    QString out = QStringLiteral("Ingest\n  events: %1 in %2 s (%3/s), frames: %4, duplicates dropped: %5, reconnects: %6\n"
+                                 "  malformed: %7, unknown types: %8, gaps: %9\n")
+                      .arg(s.events).arg(seconds, 0, 'f', 1).arg(seconds > 0 ? double(s.events) / seconds : 0.0, 0, 'f', 0)
+                      .arg(s.frames).arg(s.duplicates).arg(s.reconnects).arg(s.malformed()).arg(s.unknownTypes())
+                      .arg(s.gaps.size());
+    for (const FeedGap &g : s.gaps) {
+        out += QStringLiteral("  gap after seq %1 until seq %2: %3 .. %4, %5 events missed\n")
+                   .arg(g.afterSeq).arg(g.resumedAtSeq)
+                   .arg(g.from == kUnknownTime ? QStringLiteral("?") : TimeUtil::formatUtcString(g.from),
+                        g.to == kUnknownTime ? QStringLiteral("?") : TimeUtil::formatUtcString(g.to),
+                        g.missedEvents < 0 ? QStringLiteral("unknown") : QString::number(g.missedEvents));
+    }
+    return out;
+}
+
+} // namespace
+
+int WatchCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Ingests a live statescope-feed/1 feed and prints the report over what "
+                                                    "arrived. The bearer token, if any, is read from STATESCOPE_FEED_TOKEN."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("FEED_URL"), QStringLiteral("ws:// or wss:// URL of the feed"));
+    parser.addOption({QStringLiteral("duration"), QStringLiteral("Stop after this many seconds."), QStringLiteral("SECONDS")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Report format: text or json."), QStringLiteral("FORMAT"),
+                      QStringLiteral("text")});
+    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss://."),
+                      QStringLiteral("FILE")});
+    if (!parser.parse(arguments))
+        return Cli::fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        Cli::printOut(parser.helpText());
+        return Cli::kExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        Cli::printOut(QStringLiteral("statescope %1\n").arg(QCoreApplication::applicationVersion()));
+        return Cli::kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return Cli::fail(QStringLiteral("watch: expected one FEED_URL"));
+    const QUrl url(positional.first(), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) || url.host().isEmpty())
+        return Cli::fail(QStringLiteral("%1: not a feed URL (expected ws://HOST:PORT/... or wss://...)").arg(positional.first()));
+    const QString format = parser.value(QStringLiteral("format"));
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        return Cli::fail(QStringLiteral("--format: \"%1\" is not text or json").arg(format));
+    double duration = 0;
+    if (parser.isSet(QStringLiteral("duration"))) {
+        bool ok = false;
+        duration = parser.value(QStringLiteral("duration")).toDouble(&ok);
+        if (!ok || !(duration > 0) || duration > 30.0 * 86400)
+            return Cli::fail(QStringLiteral("--duration: \"%1\" is not a positive number of seconds")
+                                 .arg(parser.value(QStringLiteral("duration"))));
+    }
+
+    FeedClientOptions options;
+    options.url = url;
+    options.bearerToken = qgetenv("STATESCOPE_FEED_TOKEN");
+    options.caFile = parser.value(QStringLiteral("ca-file"));
+    if (duration == 0)
+        options.giveUpAfterMs = 60000; // no duration: a feed gone for a minute has closed for good
+
+    EventStore store;
+    FeedIngestor ingestor(store);
+    QThread socketThread;
+    socketThread.setObjectName(QStringLiteral("statescope-feed"));
+    auto *client = new FeedClient(options);
+    client->moveToThread(&socketThread);
+    QObject::connect(&socketThread, &QThread::finished, client, &QObject::deleteLater);
+    QObject::connect(client, &FeedClient::eventsReceived, QCoreApplication::instance(),
+                     [&ingestor](const std::vector<FeedEvent> &batch) { ingestor.apply(batch); }, Qt::QueuedConnection);
+    QObject::connect(client, &FeedClient::errorOccurred, QCoreApplication::instance(),
+                     [](const QString &message) { Cli::warn(message); }, Qt::QueuedConnection);
+    bool everConnected = false;
+    QObject::connect(client, &FeedClient::stateChanged, QCoreApplication::instance(),
+                     [&everConnected](FeedClient::State state, const QString &) {
+                         everConnected = everConnected || state == FeedClient::State::Connected;
+                     }, Qt::QueuedConnection);
+    FeedStats stats;
+    QString endReason;
+    QObject::connect(client, &FeedClient::finished, QCoreApplication::instance(),
+                     [&](const QString &why, const FeedStats &finalStats) {
+                         stats = finalStats;
+                         endReason = why;
+                         QCoreApplication::quit();
+                     }, Qt::QueuedConnection);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    socketThread.start();
+    QMetaObject::invokeMethod(client, &FeedClient::start, Qt::QueuedConnection);
+    if (duration > 0)
+        QTimer::singleShot(std::chrono::milliseconds(qint64(duration * 1000)), QCoreApplication::instance(),
+                           [client] { QMetaObject::invokeMethod(client, &FeedClient::stop, Qt::QueuedConnection); });
+    QCoreApplication::exec();
+    const double seconds = double(elapsed.elapsed()) / 1000.0;
+    socketThread.quit();
+    socketThread.wait();
+    QCoreApplication::processEvents(); // the last queued batches
+
+    if (!everConnected)
+        return Cli::fail(QStringLiteral("%1: could not connect (%2)").arg(url.toDisplayString(), endReason));
+    AnalysisOptions analysisOptions;
+    analysisOptions.sourceLabel = url.toDisplayString();
+    const AnalysisReport report = analyze(store, analysisOptions);
+    if (format == QLatin1String("json")) {
+        QJsonObject json = reportToJson(report);
+        json.insert(QStringLiteral("ingest"), ingestJson(stats, seconds));
+        Cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
+    } else {
+        Cli::printOut(ingestText(stats, seconds) + QLatin1Char('\n') + reportToText(report));
+    }
+    return Cli::kExitOk;
+}
+
+} // namespace StateScope

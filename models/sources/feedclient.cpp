@@ -1,0 +1,280 @@
+#include "feedclient.h"
+
+#include "feedparser.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QTimer>
+#include <QWebSocket>
+
+namespace StateScope {
+
+namespace {
+// Frames over our own limit must still arrive whole to be counted and dropped; only far
+// larger ones make QtWebSockets close the connection (it is then resumed).
+constexpr quint64 kTransportMessageLimit = 256ull * 1024 * 1024;
+} // namespace
+
+FeedClient::FeedClient(FeedClientOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_parser(std::make_unique<FeedParser>(m_options.limits))
+{
+    qRegisterMetaType<std::vector<StateScope::FeedEvent>>();
+    qRegisterMetaType<StateScope::FeedGap>();
+    qRegisterMetaType<StateScope::FeedClient::State>();
+    qRegisterMetaType<StateScope::FeedStats>();
+}
+
+FeedClient::~FeedClient() = default;
+
+void FeedClient::setState(State state, const QString &detail)
+{
+    m_state = state;
+    emit stateChanged(state, detail);
+}
+
+void FeedClient::start()
+{
+    // Timers are created here, on the thread the client was moved to.
+    m_reconnectTimer = new QTimer(this);
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &FeedClient::connectSocket);
+    m_heartbeatTimer = new QTimer(this);
+    m_heartbeatTimer->setSingleShot(true);
+    connect(m_heartbeatTimer, &QTimer::timeout, this, [this] {
+        ++m_stats.heartbeatTimeouts;
+        emit errorOccurred(QStringLiteral("%1: no frame for %2 ms (heartbeat lost); reconnecting")
+                               .arg(m_options.url.toDisplayString()).arg(m_options.heartbeatTimeoutMs));
+        if (m_socket)
+            m_socket->abort(); // disconnected() follows and schedules the reconnect
+    });
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    connect(m_flushTimer, &QTimer::timeout, this, &FeedClient::flush);
+    m_backoffMs = m_options.initialBackoffMs;
+    m_disconnectedSince = QDateTime::currentMSecsSinceEpoch();
+    connectSocket();
+}
+
+void FeedClient::stop()
+{
+    finish(QStringLiteral("stopped"));
+}
+
+void FeedClient::finish(const QString &why)
+{
+    if (m_state == State::Closed)
+        return;
+    m_stopping = true;
+    flush();
+    if (m_reconnectTimer)
+        m_reconnectTimer->stop();
+    if (m_heartbeatTimer)
+        m_heartbeatTimer->stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    setState(State::Closed, why);
+    emit finished(why, m_stats);
+}
+
+void FeedClient::connectSocket()
+{
+    if (m_stopping)
+        return;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(kTransportMessageLimit);
+    m_socket->setMaxAllowedIncomingFrameSize(kTransportMessageLimit);
+    if (m_options.url.scheme() == QLatin1String("wss")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_options.caFile.isEmpty() && !tls.addCaCertificates(m_options.caFile)) {
+            finish(QStringLiteral("%1: no CA certificate could be read").arg(m_options.caFile));
+            return;
+        }
+        m_socket->setSslConfiguration(tls);
+        // Certificate errors are never ignored (BARS S2): they are shown and the handshake fails.
+        connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            QStringList messages;
+            for (const QSslError &e : errors)
+                messages.append(e.errorString());
+            emit errorOccurred(QStringLiteral("%1: TLS certificate rejected: %2")
+                                   .arg(m_options.url.toDisplayString(), messages.join(QStringLiteral("; "))));
+        });
+    }
+    connect(m_socket, &QWebSocket::connected, this, &FeedClient::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &FeedClient::onDisconnected);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &FeedClient::onText);
+    QNetworkRequest request(m_options.url);
+    if (!m_options.bearerToken.isEmpty())
+        request.setRawHeader("Authorization", QByteArray("Bearer " + m_options.bearerToken));
+    setState(m_everConnected ? State::Reconnecting : State::Connecting, m_options.url.toDisplayString());
+    m_heartbeatTimer->start(m_options.heartbeatTimeoutMs); // also bounds the handshake
+    m_socket->open(request);
+}
+
+void FeedClient::onConnected()
+{
+    m_everConnected = true;
+    m_backoffMs = m_options.initialBackoffMs;
+    m_disconnectedSince = -1;
+    m_heartbeatTimer->start(m_options.heartbeatTimeoutMs);
+    QJsonObject subscribe{{QStringLiteral("action"), QStringLiteral("subscribe")},
+                          {QStringLiteral("topics"), QJsonArray::fromStringList(m_options.topics)}};
+    m_subscribedWithResume = m_stats.lastSeq > 0;
+    if (m_subscribedWithResume)
+        subscribe.insert(QStringLiteral("sinceSeq"), qint64(m_stats.lastSeq));
+    m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
+    setState(State::Connected, m_options.url.toDisplayString());
+}
+
+void FeedClient::onDisconnected()
+{
+    if (m_stopping)
+        return;
+    QString why = m_socket ? m_socket->closeReason() : QString();
+    const auto code = m_socket ? m_socket->closeCode() : QWebSocketProtocol::CloseCodeAbnormalDisconnection;
+    // A normal close from the server with its reason ends the feed for good; anything else
+    // (restarts, network loss, a killed server) is reconnected and resumed.
+    if (m_everConnected && code == QWebSocketProtocol::CloseCodeNormal && why == QLatin1String("end of feed")) {
+        finish(QStringLiteral("the server ended the feed"));
+        return;
+    }
+    if (why.isEmpty() && m_socket)
+        why = m_socket->errorString();
+    scheduleReconnect(why);
+}
+
+void FeedClient::scheduleReconnect(const QString &why)
+{
+    flush();
+    m_heartbeatTimer->stop();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (m_disconnectedSince < 0)
+        m_disconnectedSince = now;
+    if (m_options.giveUpAfterMs > 0 && now - m_disconnectedSince >= m_options.giveUpAfterMs) {
+        finish(QStringLiteral("no connection for %1 s: %2").arg(m_options.giveUpAfterMs / 1000).arg(why));
+        return;
+    }
+    // Capped exponential backoff with jitter, so a restarted server is not hit by every client at once.
+    const double jitter = 0.7 + 0.6 * QRandomGenerator::global()->generateDouble();
+    const int delay = int(double(m_backoffMs) * jitter);
+    m_backoffMs = std::min(m_options.maxBackoffMs, m_backoffMs * 2);
+    ++m_stats.reconnects;
+    setState(State::Reconnecting, QStringLiteral("reconnecting in %1 ms: %2").arg(delay).arg(why));
+    m_reconnectTimer->start(delay);
+}
+
+void FeedClient::onText(const QString &message)
+{
+    m_heartbeatTimer->start(m_options.heartbeatTimeoutMs);
+    const QByteArray utf8 = message.toUtf8();
+    ++m_stats.frames;
+    m_stats.bytes += quint64(utf8.size());
+    m_parsed.clear();
+    const FeedProblemCounts before = m_parser->problems();
+    m_parser->parseFrame(utf8, m_parsed);
+    for (int p = 0; p < int(FeedProblem::Count); ++p) {
+        const auto problem = FeedProblem(p);
+        const quint64 added = m_parser->problems()[problem] - before[problem];
+        if (added && m_stats.problems[problem] == 0) // logged once per kind
+            emit errorOccurred(QStringLiteral("%1: %2 (%3); counted, the feed goes on")
+                                   .arg(m_options.url.toDisplayString(), QString::fromLatin1(feedProblemName(problem)),
+                                        m_parser->firstMessage(problem)));
+        m_stats.problems[problem] += added;
+    }
+    for (FeedEvent &event : m_parsed) {
+        switch (event.type) {
+        case FeedEventType::Hello:
+        case FeedEventType::Heartbeat:
+        case FeedEventType::Subscribed:
+        case FeedEventType::ResumeFailed:
+        case FeedEventType::Error:
+            handleControl(event);
+            continue;
+        default:
+            break;
+        }
+        if (event.hasSeq) {
+            if (event.seq <= m_stats.lastSeq) {
+                ++m_stats.duplicates;
+                continue;
+            }
+            m_stats.lastSeq = event.seq;
+        }
+        if (m_gapOpen) {
+            m_gapOpen = false;
+            m_stats.gaps.back().to = event.time;
+            emit gapDetected(m_stats.gaps.back());
+        }
+        if (event.time != kUnknownTime)
+            m_lastEventTime = event.time;
+        ++m_stats.events;
+        m_pending.push_back(std::move(event));
+    }
+    if (!m_pending.empty() && !m_flushTimer->isActive())
+        m_flushTimer->start(m_options.batchIntervalMs);
+}
+
+void FeedClient::handleControl(const FeedEvent &event)
+{
+    switch (event.type) {
+    case FeedEventType::ResumeFailed: {
+        FeedGap gap;
+        gap.afterSeq = m_stats.lastSeq;
+        gap.resumedAtSeq = event.oldestSeq;
+        gap.from = m_lastEventTime;
+        gap.missedEvents = event.oldestSeq > m_stats.lastSeq ? qint64(event.oldestSeq - m_stats.lastSeq - 1) : -1;
+        m_stats.gaps.push_back(gap);
+        m_gapOpen = true;
+        // Continue live: what the server still holds is replayed from its oldest event on.
+        m_stats.lastSeq = event.oldestSeq > 0 ? event.oldestSeq - 1 : 0;
+        QJsonObject subscribe{{QStringLiteral("action"), QStringLiteral("subscribe")},
+                              {QStringLiteral("topics"), QJsonArray::fromStringList(m_options.topics)}};
+        if (m_stats.lastSeq > 0)
+            subscribe.insert(QStringLiteral("sinceSeq"), qint64(m_stats.lastSeq));
+        if (m_socket)
+            m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
+        emit errorOccurred(QStringLiteral("%1: the server no longer holds events %2..%3: gap recorded")
+                               .arg(m_options.url.toDisplayString()).arg(gap.afterSeq + 1).arg(event.oldestSeq - 1));
+        break;
+    }
+    case FeedEventType::Error:
+        emit errorOccurred(QStringLiteral("%1: server error %2: %3")
+                               .arg(m_options.url.toDisplayString(), QString::fromUtf8(event.errorCode),
+                                    QString::fromUtf8(event.errorMessage)));
+        break;
+    case FeedEventType::Hello:
+        if (!event.protocol.isEmpty() && event.protocol != "statescope-feed/1")
+            emit errorOccurred(QStringLiteral("%1: server speaks %2, expected statescope-feed/1")
+                                   .arg(m_options.url.toDisplayString(), QString::fromUtf8(event.protocol)));
+        break;
+    default:
+        break; // heartbeats only keep the connection known alive
+    }
+}
+
+void FeedClient::flush()
+{
+    if (m_flushTimer)
+        m_flushTimer->stop();
+    if (m_pending.empty())
+        return;
+    std::vector<FeedEvent> batch;
+    batch.swap(m_pending);
+    emit eventsReceived(batch);
+}
+
+} // namespace StateScope

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "feedparser.h"
+#include "loadresult.h"
+
+#include <QString>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QIODevice;
+QT_END_NAMESPACE
+
+namespace StateScope {
+
+// Streaming reader of a JSONL event log: one statescope-feed/1 event (or array of events) per
+// line, read by the same FeedParser as the live feed. The file goes through in large chunks
+// (BARS P4), never whole and never line by line through a text stream.
+class JsonLinesReader final
+{
+public:
+    // Gets each batch of up to kBatchSize events, in file order; may move them out. False stops the read.
+    using BatchCallback = std::function<bool(std::vector<FeedEvent> &batch)>;
+    static constexpr size_t kBatchSize = 4096;
+
+    explicit JsonLinesReader(FeedLimits limits = {});
+
+    // Blank lines are skipped; each bad line becomes a LoadIssue {file name, "line N", problem} in
+    // *result; an unreadable file sets result->error ("<path>: <reason>"). A line over
+    // maxFrameBytes is rejected (frame_too_large) without being held in memory whole.
+    // result->transitionsRead counts the transition events handed on. False when the file could
+    // not be read or the read was cancelled (result->cancelled); true otherwise, also when
+    // onBatch stopped it.
+    bool read(const QString &path, const BatchCallback &onBatch, LoadResult *result,
+              const ProgressCallback &progress = {}, const std::atomic_bool *cancel = nullptr);
+    // The same from an open device; `name` stands for it in issues and errors.
+    bool read(QIODevice *device, const QString &name, const BatchCallback &onBatch, LoadResult *result,
+              const ProgressCallback &progress = {}, const std::atomic_bool *cancel = nullptr);
+
+    // Bytes read from the device at a time (tests use tiny chunks to cross every boundary).
+    void setChunkSize(qsizetype bytes) { m_chunkSize = std::max<qsizetype>(bytes, 1); }
+
+private:
+    FeedParser m_parser;
+    qsizetype m_chunkSize = 4 * 1024 * 1024;
+};
+
+} // namespace StateScope
