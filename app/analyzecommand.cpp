@@ -107,14 +107,21 @@ int AnalyzeCommand::run(const QStringList &arguments)
 
     const QString source = positional.first();
     const SourceLocation location = locateSource(source);
-    if (location.kind != SourceLocation::Kind::SQLite && location.kind != SourceLocation::Kind::PostgreSQL) {
-        if (!location.error.isEmpty())
-            return Cli::fail(location.error);
-        return Cli::fail(QStringLiteral("%1: this kind of source is not supported by analyze yet (use an SQLite file or a "
-                                        "postgresql:// URL)").arg(source));
+    switch (location.kind) {
+    case SourceLocation::Kind::SQLite:
+    case SourceLocation::Kind::PostgreSQL:
+    case SourceLocation::Kind::JsonLines:
+        break;
+    case SourceLocation::Kind::Invalid:
+        return Cli::fail(location.error);
+    case SourceLocation::Kind::Feed:
+        return Cli::fail(QStringLiteral("%1: a live feed; use statescope watch").arg(source));
+    default:
+        return Cli::fail(QStringLiteral("%1: this kind of source is not supported by analyze yet (use an SQLite file, a "
+                                        "postgresql:// URL or a .jsonl event log)").arg(source));
     }
     LoadResult load;
-    const std::shared_ptr<EventStore> store = loadDatabaseSource(source, &load);
+    const std::shared_ptr<EventStore> store = loadSource(source, &load);
     if (!store)
         return Cli::fail(load.error);
 

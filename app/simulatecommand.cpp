@@ -202,7 +202,10 @@ int SimulateCommand::run(const QStringList &arguments)
                       .arg(s.events).arg(s.executionsStarted).arg(s.executionsFinished).arg(s.transitions)
                       .arg(s.checkpoints).arg(s.recoveries)
                       .arg(s.databaseErrors ? QStringLiteral(", %1 database errors").arg(s.databaseErrors) : QString()));
-    server.close(); // clients see the end of the feed
+    // Clients see the end of the feed (and do not reconnect); give the close frames a moment.
+    server.endFeed();
+    QTimer::singleShot(300, QCoreApplication::instance(), [] { QCoreApplication::quit(); });
+    QCoreApplication::exec();
     return s.databaseErrors ? Cli::kExitFailure : Cli::kExitOk;
 }
 

@@ -154,6 +154,12 @@ void FeedClient::onDisconnected()
     }
     if (why.isEmpty() && m_socket)
         why = m_socket->errorString();
+    // A refused token does not get better by retrying.
+    if (!m_everConnected && why.contains(QLatin1String("401"))) {
+        emit errorOccurred(QStringLiteral("%1: the server refused the credentials (HTTP 401)").arg(m_options.url.toDisplayString()));
+        finish(QStringLiteral("authentication failed (HTTP 401)"));
+        return;
+    }
     scheduleReconnect(why);
 }
 
@@ -260,6 +266,19 @@ void FeedClient::handleControl(const FeedEvent &event)
         if (!event.protocol.isEmpty() && event.protocol != "statescope-feed/1")
             emit errorOccurred(QStringLiteral("%1: server speaks %2, expected statescope-feed/1")
                                    .arg(m_options.url.toDisplayString(), QString::fromUtf8(event.protocol)));
+        break;
+    case FeedEventType::Subscribed:
+        // Resuming, the server starts after what we have: anything between is a gap too.
+        if (m_subscribedWithResume && event.replayFrom > m_stats.lastSeq + 1) {
+            FeedGap gap;
+            gap.afterSeq = m_stats.lastSeq;
+            gap.resumedAtSeq = event.replayFrom;
+            gap.from = m_lastEventTime;
+            gap.missedEvents = qint64(event.replayFrom - m_stats.lastSeq - 1);
+            m_stats.gaps.push_back(gap);
+            m_gapOpen = true;
+        }
+        m_subscribedWithResume = false;
         break;
     default:
         break; // heartbeats only keep the connection known alive

@@ -150,6 +150,19 @@ private:
     bool m_first = true;
 };
 
+const char *transitionTypeText(TransitionType type)
+{
+    switch (type) {
+    case TransitionType::Normal: return "normal";
+    case TransitionType::Error: return "error";
+    case TransitionType::Retry: return "retry";
+    case TransitionType::Rollback: return "rollback";
+    case TransitionType::Compensation: return "compensation";
+    case TransitionType::Other: break;
+    }
+    return "other";
+}
+
 void writeConsistency(JsonWriter &w, QByteArray &out, const ConsistencySample &c)
 {
     if (!c.level.isEmpty())
@@ -195,7 +208,7 @@ void writePayload(JsonWriter &w, QByteArray &out, const FeedEvent &e)
         w.optionalString("transitionId", e.transitionId);
         w.string("fromState", e.fromState);
         w.string("toState", e.toState);
-        w.string("transitionType", transitionTypeName(e.transitionType).toLatin1());
+        w.string("transitionType", transitionTypeText(e.transitionType));
         w.time("timestamp", e.time);
         w.optionalCount("durationMs", e.durationMs);
         w.optionalString("stateType", e.stateType);

@@ -15,8 +15,11 @@ namespace StateScope {
 // what makes it cheap on the live ingest path, BARS P1).
 //
 // Rules beyond SPEC 4's table: a member whose value is null counts as absent; unknown members
-// are ignored (newer servers may add some); recovery_*, consistency, alert_* and metric_update
-// may carry an optional `timestamp` (RFC 3339 or epoch ms) that becomes FeedEvent::time.
+// are ignored (newer servers may add some); of a repeated member the first counts;
+// recovery_*, consistency, alert_* and metric_update may carry an optional `timestamp`
+// (RFC 3339 or epoch ms) that becomes FeedEvent::time; recovery_*.toState goes to
+// FeedEvent::stateName; consistency nodes also take readConsistencyNodes' alternative names.
+// Strings are counted against maxStringBytes after unescaping, keys included.
 class FeedParser final
 {
 public:

@@ -74,6 +74,7 @@ bool FeedServer::listen(QString *error)
     m_listener->setBearerToken(m_options.bearerToken);
     if (!m_listener->listen(m_options.address, m_options.port, error))
         return false;
+    m_options.port = m_listener->serverPort(); // a restart after close() comes back on the same address
     m_heartbeatTimer.start();
     return true;
 }
@@ -169,6 +170,17 @@ int FeedServer::clientCount() const
 
 void FeedServer::close()
 {
+    closeClients(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server closing"));
+}
+
+void FeedServer::endFeed()
+{
+    flush();
+    closeClients(QWebSocketProtocol::CloseCodeNormal, QStringLiteral("end of feed"));
+}
+
+void FeedServer::closeClients(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
     m_listener->close();
     m_heartbeatTimer.stop();
     ++m_loopDepth;
@@ -178,7 +190,7 @@ void FeedServer::close()
             continue;
         QWebSocket *socket = c.socket;
         removeClient(c);
-        socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server closing"));
+        socket->close(code, reason);
     }
     --m_loopDepth;
 }

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <QWebSocketProtocol>
 
 #include <deque>
 #include <limits>
@@ -58,7 +59,9 @@ public:
     explicit FeedServer(FeedServerOptions options, QObject *parent = nullptr);
     ~FeedServer() override;
 
-    bool listen(QString *error); // the error names the problem (port in use, bad certificate file, ...)
+    // The error names the problem (port in use, bad certificate file, ...). Listening again after
+    // close() uses the port bound the first time.
+    bool listen(QString *error);
     bool isListening() const;
     QUrl url() const; // ws://127.0.0.1:PORT or wss://localhost:PORT
     quint16 port() const;
@@ -78,8 +81,12 @@ public:
     qsizetype bufferedEvents() const { return qsizetype(m_buffer.size()); }
     int clientCount() const;
 
-    // Stops listening and drops the clients (close code 1001). The buffer and numbering stay.
+    // Stops listening and drops the clients (close code 1001: they reconnect and resume). The
+    // buffer and numbering stay.
     void close();
+    // The feed is over for good: sends what is pending, then closes every client with code 1000
+    // and the reason "end of feed", which tells clients not to reconnect.
+    void endFeed();
     // Numbering continues at seq (only forward: seqs stay strictly increasing). With an empty
     // buffer, seqs before it are then not resumable.
     void setNextSeq(quint64 seq);
@@ -104,6 +111,7 @@ private:
         qint8 category = -1; // FeedTopics::Category, -1 for types without one (sent to every subscriber)
     };
 
+    void closeClients(QWebSocketProtocol::CloseCode code, const QString &reason);
     void addClient(QWebSocket *socket);
     void removeClient(Client &client);
     void sweepClients();

@@ -36,7 +36,8 @@ public:
     // onBatch stopped it.
     bool read(const QString &path, const BatchCallback &onBatch, LoadResult *result,
               const ProgressCallback &progress = {}, const std::atomic_bool *cancel = nullptr);
-    // The same from an open device; `name` stands for it in issues and errors.
+    // The same from an open device, read until read() returns 0 (a file, a buffer, a pipe that
+    // has ended); `name` stands for it in issues and errors.
     bool read(QIODevice *device, const QString &name, const BatchCallback &onBatch, LoadResult *result,
               const ProgressCallback &progress = {}, const std::atomic_bool *cancel = nullptr);
 

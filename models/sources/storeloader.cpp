@@ -1,6 +1,8 @@
 #include "storeloader.h"
 
 #include "eventstore.h"
+#include "feedingestor.h"
+#include "jsonlinesreader.h"
 #include "sqlstorereader.h"
 
 namespace StateScope {
@@ -29,6 +31,29 @@ std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult
     return store;
 }
 
+std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult *result, const ProgressCallback &progress,
+                                                const std::atomic_bool *cancel)
+{
+    auto store = std::make_shared<EventStore>();
+    FeedIngestor ingestor(*store);
+    JsonLinesReader reader;
+    const bool ok = reader.read(
+        path, [&ingestor](std::vector<FeedEvent> &batch) { ingestor.apply(batch); return true; }, result, progress, cancel);
+    if (!ok || !result->ok())
+        return nullptr;
+    store->finalize();
+    return store;
+}
+
+std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress,
+                                       const std::atomic_bool *cancel)
+{
+    const SourceLocation location = locateSource(source);
+    if (location.kind == SourceLocation::Kind::JsonLines)
+        return loadJsonLinesSource(source, result, progress, cancel);
+    return loadDatabaseSource(source, result, progress, cancel);
+}
+
 StoreLoader::StoreLoader(QObject *parent)
     : QObject(parent)
 {
@@ -41,7 +66,7 @@ void StoreLoader::load(const QString &source, quint64 generation)
 {
     m_cancel.store(false);
     LoadResult result;
-    auto store = loadDatabaseSource(
+    auto store = loadSource(
         source, &result, [this, generation](const LoadProgress &p) { emit progress(p, generation); }, &m_cancel);
     emit finished(std::move(store), result, generation);
 }

@@ -34,6 +34,15 @@ private:
     std::atomic_bool m_cancel{false};
 };
 
+// Reads a JSONL event log (one feed event per line, SPEC 4) into a new store.
+std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult *result,
+                                                const ProgressCallback &progress = {},
+                                                const std::atomic_bool *cancel = nullptr);
+
+// Reads any offline source the store can hold (database or event log) by its kind.
+std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress = {},
+                                       const std::atomic_bool *cancel = nullptr);
+
 // Reads a source synchronously on the calling thread (the CLI; StoreLoader uses it too).
 std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult *result,
                                                const ProgressCallback &progress = {},

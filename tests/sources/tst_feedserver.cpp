@@ -1,4 +1,5 @@
 #include "feedserver.h"
+#include "testcertificates.h"
 #include "timeutil.h"
 
 #include <QJsonArray>
@@ -587,34 +588,13 @@ void TestFeedServer::listenErrors()
 
 void TestFeedServer::secureWebSocket()
 {
-    const QString openssl = QStandardPaths::findExecutable(s("openssl"));
-    if (openssl.isEmpty() || !QSslSocket::supportsSsl())
-        QSKIP("needs the openssl command and a TLS backend");
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    auto run = [&](const QStringList &args) {
-        QProcess p;
-        p.setWorkingDirectory(dir.path());
-        p.start(openssl, args);
-        return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-    };
-    QFile ext(dir.filePath(s("server.ext")));
-    QVERIFY(ext.open(QIODevice::WriteOnly));
-    ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n"
-              "keyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
-    ext.close();
-    QVERIFY(run({s("req"), s("-x509"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"), s("ca.key"), s("-out"),
-                 s("ca.pem"), s("-days"), s("2"), s("-subj"), s("/CN=StateScope Test CA"), s("-addext"),
-                 s("basicConstraints=critical,CA:TRUE"), s("-addext"), s("keyUsage=critical,keyCertSign,cRLSign")}));
-    QVERIFY(run({s("req"), s("-newkey"), s("rsa:2048"), s("-nodes"), s("-keyout"), s("server.key"), s("-out"),
-                 s("server.csr"), s("-subj"), s("/CN=localhost")}));
-    QVERIFY(
-        run({s("x509"), s("-req"), s("-in"), s("server.csr"), s("-CA"), s("ca.pem"), s("-CAkey"), s("ca.key"),
-             s("-CAcreateserial"), s("-out"), s("server.pem"), s("-days"), s("2"), s("-extfile"), s("server.ext")}));
-
+    TestCertificates certificates;
+    QString certificateError;
+    if (!certificates.create(&certificateError))
+        QSKIP(qPrintable(certificateError));
     FeedServerOptions options;
-    options.certificateFile = dir.filePath(s("server.pem"));
-    options.privateKeyFile = dir.filePath(s("server.key"));
+    options.certificateFile = certificates.certificateFile();
+    options.privateKeyFile = certificates.privateKeyFile();
     FeedServer server(options);
     QString error;
     QVERIFY2(server.listen(&error), qPrintable(error));
@@ -622,7 +602,7 @@ void TestFeedServer::secureWebSocket()
     QCOMPARE(server.url().host(), s("localhost"));
 
     QSslConfiguration trusting = QSslConfiguration::defaultConfiguration();
-    QVERIFY(trusting.addCaCertificates(dir.filePath(s("ca.pem"))));
+    QVERIFY(trusting.addCaCertificates(certificates.caFile()));
     TestClient trusted(trusting);
     QVERIFY(trusted.open(server.url()));
     QVERIFY(trusted.sslErrors.isEmpty());
