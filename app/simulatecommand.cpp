@@ -101,6 +101,7 @@ int SimulateCommand::run(const QStringList &arguments)
         {QStringLiteral("failure-scale"), QStringLiteral("Multiply the probability of failures and retries (default 1)."), QStringLiteral("X")},
         {QStringLiteral("cert"), QStringLiteral("Serve wss:// with this certificate (PEM); needs --key."), QStringLiteral("FILE")},
         {QStringLiteral("key"), QStringLiteral("Private key (PEM) for --cert."), QStringLiteral("FILE")},
+        {QStringLiteral("frame-events"), QStringLiteral("At most this many events per feed frame (default 100; 1 = one event per frame)."), QStringLiteral("N")},
     });
     if (!parser.parse(arguments))
         return Cli::fail(parser.errorText());
@@ -151,6 +152,12 @@ int SimulateCommand::run(const QStringList &arguments)
     feedOptions.bearerToken = qgetenv("STATESCOPE_FEED_TOKEN");
     feedOptions.certificateFile = parser.value(QStringLiteral("cert"));
     feedOptions.privateKeyFile = parser.value(QStringLiteral("key"));
+    if (parser.isSet(QStringLiteral("frame-events"))) {
+        bool ok = false;
+        feedOptions.maxBatchEvents = parser.value(QStringLiteral("frame-events")).toInt(&ok);
+        if (!ok || feedOptions.maxBatchEvents < 1)
+            return Cli::fail(QStringLiteral("--frame-events: \"%1\" is not a positive integer").arg(parser.value(QStringLiteral("frame-events"))));
+    }
     if (feedOptions.certificateFile.isEmpty() != feedOptions.privateKeyFile.isEmpty())
         return Cli::fail(QStringLiteral("--cert and --key go together"));
 

@@ -5,6 +5,7 @@
 #include "eventstore.h"
 #include "feedclient.h"
 #include "feedingestor.h"
+#include "liveanalytics.h"
 #include "reportjson.h"
 #include "reporttext.h"
 
@@ -18,11 +19,21 @@
 
 #include <cmath>
 
+#include <sys/resource.h>
+
 namespace StateScope {
 
 namespace {
 
-QJsonObject ingestJson(const FeedStats &s, double seconds)
+// Process CPU time (user + system, every thread) in microseconds.
+qint64 processCpuUs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+QJsonObject ingestJson(const FeedStats &s, double seconds, qint64 cpuUs)
 {
     QJsonArray gaps;
     for (const FeedGap &g : s.gaps) {
@@ -46,8 +57,12 @@ QJsonObject ingestJson(const FeedStats &s, double seconds)
                        {QStringLiteral("problems"), problems},
                        {QStringLiteral("frames"), qint64(s.frames)},
                        {QStringLiteral("bytes"), qint64(s.bytes)},
+                       {QStringLiteral("firstSeq"), qint64(s.firstSeq)},
                        {QStringLiteral("lastSeq"), qint64(s.lastSeq)},
-                       {QStringLiteral("seconds"), seconds}};
+                       {QStringLiteral("seconds"), seconds},
+                       // CPU of receiving, parsing, storing and folding into live analytics (BARS P1).
+                       {QStringLiteral("cpuMs"), double(cpuUs) / 1000.0},
+                       {QStringLiteral("cpuUsPerEvent"), s.events ? double(cpuUs) / double(s.events) : 0.0}};
 }
 
 QString ingestText(const FeedStats &s, double seconds)
@@ -118,14 +133,15 @@ int WatchCommand::run(const QStringList &arguments)
         options.giveUpAfterMs = 60000; // no duration: a feed gone for a minute has closed for good
 
     EventStore store;
-    FeedIngestor ingestor(store);
+    LiveAnalytics live; // the dashboard's ingest path folds into live analytics too
+    FeedIngestor ingestor(store, &live);
     QThread socketThread;
     socketThread.setObjectName(QStringLiteral("statescope-feed"));
     auto *client = new FeedClient(options);
     client->moveToThread(&socketThread);
     QObject::connect(&socketThread, &QThread::finished, client, &QObject::deleteLater);
     QObject::connect(client, &FeedClient::eventsReceived, QCoreApplication::instance(),
-                     [&ingestor](const std::vector<FeedEvent> &batch) { ingestor.apply(batch); }, Qt::QueuedConnection);
+                     [&ingestor](const FeedBatch &batch) { ingestor.apply(*batch); }, Qt::QueuedConnection);
     QObject::connect(client, &FeedClient::errorOccurred, QCoreApplication::instance(),
                      [](const QString &message) { Cli::warn(message); }, Qt::QueuedConnection);
     bool everConnected = false;
@@ -143,6 +159,7 @@ int WatchCommand::run(const QStringList &arguments)
                      }, Qt::QueuedConnection);
     QElapsedTimer elapsed;
     elapsed.start();
+    const qint64 cpuAtStart = processCpuUs();
     socketThread.start();
     QMetaObject::invokeMethod(client, &FeedClient::start, Qt::QueuedConnection);
     if (duration > 0)
@@ -153,6 +170,7 @@ int WatchCommand::run(const QStringList &arguments)
     socketThread.quit();
     socketThread.wait();
     QCoreApplication::processEvents(); // the last queued batches
+    const qint64 ingestCpuUs = processCpuUs() - cpuAtStart;
 
     if (!everConnected)
         return Cli::fail(QStringLiteral("%1: could not connect (%2)").arg(url.toDisplayString(), endReason));
@@ -161,7 +179,7 @@ int WatchCommand::run(const QStringList &arguments)
     const AnalysisReport report = analyze(store, analysisOptions);
     if (format == QLatin1String("json")) {
         QJsonObject json = reportToJson(report);
-        json.insert(QStringLiteral("ingest"), ingestJson(stats, seconds));
+        json.insert(QStringLiteral("ingest"), ingestJson(stats, seconds, ingestCpuUs));
         Cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
     } else {
         Cli::printOut(ingestText(stats, seconds) + QLatin1Char('\n') + reportToText(report));

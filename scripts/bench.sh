@@ -59,3 +59,53 @@ line("analyze_sqlite_rss_bytes_per_transition_over_100mb", round(max(0.0, rss_kb
 PY
 "$build/tests/bench/bench_markov"
 "$build/tests/bench/bench_liveanalytics"
+
+# P1: CPU per event of `watch` (receive, parse, store, fold into live analytics) beside a
+# minimal Node.js client on the `ws` package that only JSON.parses and counts, both on the
+# same loopback stream from `statescope simulate`, for 1-event and 100-event frames.
+# P2 (CLI part): zero loss at 100,000 events/s for 60 s (BENCH_LOSS_SECONDS).
+"$root/packaging/install-deps.sh" bench >&2
+if command -v node >/dev/null && (cd "$root/tests/bench/node" && npm install --no-audit --no-fund --silent >&2); then
+    p1_seconds=${BENCH_P1_SECONDS:-15}
+    port=$((20000 + RANDOM % 20000))
+    for frame in 1 100; do
+        port=$((port + 1))
+        "$build/app/statescope" simulate --listen 127.0.0.1:$port --rate 20000 --dwell-scale 0.01 \
+            --duration $((p1_seconds + 4)) --frame-events $frame >/dev/null 2>&1 &
+        sim=$!
+        sleep 1
+        node "$root/tests/bench/node/wsclient.js" ws://127.0.0.1:$port "$p1_seconds" > "$dir/node-$frame.json" &
+        nodepid=$!
+        "$build/app/statescope" watch ws://127.0.0.1:$port --duration "$p1_seconds" --format json > "$dir/watch-$frame.json" 2>/dev/null
+        wait $nodepid
+        wait $sim || true
+        python3 - "$dir/watch-$frame.json" "$dir/node-$frame.json" "$frame" <<'PY'
+import json, sys
+ours = json.load(open(sys.argv[1]))["ingest"]
+peer = json.loads(open(sys.argv[2]).read().strip().splitlines()[-1])
+us = ours["cpuUsPerEvent"]
+peer_us = peer["cpuUs"] / peer["events"]
+print(json.dumps({"metric": f"live_ingest_cpu_us_per_event_{sys.argv[3]}_event_frames", "value": round(us, 3), "unit": "us",
+                  "peer": "node ws client (JSON.parse + count)", "peerValue": round(peer_us, 3), "ratio": round(us / peer_us, 3)}))
+PY
+    done
+    loss_seconds=${BENCH_LOSS_SECONDS:-60}
+    port=$((port + 1))
+    "$build/app/statescope" simulate --listen 127.0.0.1:$port --rate 100000 --dwell-scale 0.01 \
+        --duration $((loss_seconds + 4)) >/dev/null 2>&1 &
+    sim=$!
+    sleep 1
+    "$build/app/statescope" watch ws://127.0.0.1:$port --duration "$loss_seconds" --format json > "$dir/watch-loss.json" 2>/dev/null
+    wait $sim || true
+    python3 - "$dir/watch-loss.json" <<'PY'
+import json, sys
+i = json.load(open(sys.argv[1]))["ingest"]
+expected = i["lastSeq"] - i["firstSeq"] + 1
+lost = expected - i["events"]
+print(json.dumps({"metric": "live_events_per_s_sustained", "value": round(i["eventsPerS"]), "unit": "events/s", "peer": None, "peerValue": None, "ratio": None}))
+print(json.dumps({"metric": "live_events_lost_at_100k_per_s", "value": lost, "unit": "events", "peer": None, "peerValue": None, "ratio": None}))
+print(json.dumps({"metric": "live_duplicates_gaps_reconnects", "value": i["duplicates"] + i["gaps"] + i["reconnects"], "unit": "count", "peer": None, "peerValue": None, "ratio": None}))
+PY
+else
+    echo "bench: node/npm unavailable, P1/P2 skipped" >&2
+fi

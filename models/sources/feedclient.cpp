@@ -25,7 +25,7 @@ FeedClient::FeedClient(FeedClientOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_parser(std::make_unique<FeedParser>(m_options.limits))
 {
-    qRegisterMetaType<std::vector<StateScope::FeedEvent>>();
+    qRegisterMetaType<StateScope::FeedBatch>();
     qRegisterMetaType<StateScope::FeedGap>();
     qRegisterMetaType<StateScope::FeedClient::State>();
     qRegisterMetaType<StateScope::FeedStats>();
@@ -219,6 +219,8 @@ void FeedClient::onText(const QString &message)
                 continue;
             }
             m_stats.lastSeq = event.seq;
+            if (m_stats.firstSeq == 0)
+                m_stats.firstSeq = event.seq;
         }
         if (m_gapOpen) {
             m_gapOpen = false;
@@ -291,8 +293,9 @@ void FeedClient::flush()
         m_flushTimer->stop();
     if (m_pending.empty())
         return;
-    std::vector<FeedEvent> batch;
-    batch.swap(m_pending);
+    auto batch = std::make_shared<std::vector<FeedEvent>>();
+    batch->swap(m_pending);
+    m_pending.reserve(batch->size());
     emit eventsReceived(batch);
 }
 

@@ -16,6 +16,10 @@ namespace StateScope {
 
 class FeedParser;
 
+// A batch of events as it crosses threads: shared, so a queued signal copies a pointer rather
+// than every event.
+using FeedBatch = std::shared_ptr<const std::vector<FeedEvent>>;
+
 struct FeedClientOptions
 {
     QUrl url;
@@ -53,6 +57,7 @@ struct FeedStats
     quint64 heartbeatTimeouts = 0;
     FeedProblemCounts problems;
     std::vector<FeedGap> gaps;
+    quint64 firstSeq = 0; // the first seq delivered (0 = none yet)
     quint64 lastSeq = 0;
     quint64 malformed() const { return problems.total() - problems[FeedProblem::UnknownType]; }
     quint64 unknownTypes() const { return problems[FeedProblem::UnknownType]; }
@@ -80,7 +85,7 @@ public slots:
     void stop();
 
 signals:
-    void eventsReceived(const std::vector<StateScope::FeedEvent> &batch);
+    void eventsReceived(const StateScope::FeedBatch &batch);
     void stateChanged(StateScope::FeedClient::State state, const QString &detail);
     void gapDetected(const StateScope::FeedGap &gap);
     void errorOccurred(const QString &message); // one line naming the problem; the client goes on
@@ -119,5 +124,6 @@ private:
 
 } // namespace StateScope
 
+Q_DECLARE_METATYPE(StateScope::FeedBatch)
 Q_DECLARE_METATYPE(StateScope::FeedGap)
 Q_DECLARE_METATYPE(StateScope::FeedStats)

@@ -44,8 +44,8 @@ private:
     }
     static void collect(FeedClient &client, Received &into)
     {
-        QObject::connect(&client, &FeedClient::eventsReceived, &client, [&into](const std::vector<FeedEvent> &batch) {
-            for (const FeedEvent &e : batch) {
+        QObject::connect(&client, &FeedClient::eventsReceived, &client, [&into](const FeedBatch &batch) {
+            for (const FeedEvent &e : *batch) {
                 into.seqs.push_back(e.seq);
                 into.events.push_back(e);
             }
