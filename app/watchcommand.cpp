@@ -5,6 +5,7 @@
 #include "eventstore.h"
 #include "feedclient.h"
 #include "feedingestor.h"
+#include "feedrecorder.h"
 #include "liveanalytics.h"
 #include "reportjson.h"
 #include "reporttext.h"
@@ -95,6 +96,8 @@ int WatchCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("duration"), QStringLiteral("Stop after this many seconds."), QStringLiteral("SECONDS")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("Report format: text or json."), QStringLiteral("FORMAT"),
                       QStringLiteral("text")});
+    parser.addOption({QStringLiteral("record"), QStringLiteral("Also record what arrives into this SQLite file (SPEC 2.1 schema)."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss://."),
                       QStringLiteral("FILE")});
     if (!parser.parse(arguments))
@@ -132,6 +135,12 @@ int WatchCommand::run(const QStringList &arguments)
     if (duration == 0)
         options.giveUpAfterMs = 60000; // no duration: a feed gone for a minute has closed for good
 
+    FeedRecorder recorder;
+    const bool recording = parser.isSet(QStringLiteral("record"));
+    QString recordError;
+    if (recording && !recorder.open(parser.value(QStringLiteral("record")), &recordError))
+        return Cli::fail(QStringLiteral("--record: ") + recordError);
+
     EventStore store;
     LiveAnalytics live; // the dashboard's ingest path folds into live analytics too
     FeedIngestor ingestor(store, &live);
@@ -141,7 +150,13 @@ int WatchCommand::run(const QStringList &arguments)
     client->moveToThread(&socketThread);
     QObject::connect(&socketThread, &QThread::finished, client, &QObject::deleteLater);
     QObject::connect(client, &FeedClient::eventsReceived, QCoreApplication::instance(),
-                     [&ingestor](const FeedBatch &batch) { ingestor.apply(*batch); }, Qt::QueuedConnection);
+                     [&](const FeedBatch &batch) {
+                         ingestor.apply(*batch);
+                         if (recording && recordError.isEmpty() && !recorder.record(*batch)) {
+                             recordError = recorder.error();
+                             Cli::warn(QStringLiteral("--record: %1; the recording stops here").arg(recordError));
+                         }
+                     }, Qt::QueuedConnection);
     QObject::connect(client, &FeedClient::errorOccurred, QCoreApplication::instance(),
                      [](const QString &message) { Cli::warn(message); }, Qt::QueuedConnection);
     bool everConnected = false;

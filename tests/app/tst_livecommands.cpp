@@ -19,6 +19,7 @@ class TestLiveCommands : public QObject
 private slots:
     void watchReportsWhatSimulatePublished();
     void simulateEndsAfterItsExecutions();
+    void recordingOpensOfflineWithTheSameReport();
     void badArguments_data();
     void badArguments();
 
@@ -108,6 +109,38 @@ void TestLiveCommands::simulateEndsAfterItsExecutions()
     QVERIFY(simulate.readAllStandardOutput().contains("50 executions started, 50 finished"));
 }
 
+void TestLiveCommands::recordingOpensOfflineWithTheSameReport()
+{
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("session.sqlite"));
+    const quint16 port = freePort();
+    QProcess simulate;
+    simulate.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("simulate"), QStringLiteral("--listen"),
+                                                       QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--rate"),
+                                                       QStringLiteral("2000"), QStringLiteral("--dwell-scale"),
+                                                       QStringLiteral("0.01"), QStringLiteral("--duration"), QStringLiteral("5")});
+    QVERIFY(simulate.waitForStarted());
+    waitForLine(simulate, "feed: ");
+    QProcess watch;
+    watch.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:%1").arg(port),
+                                                    QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--record"),
+                                                    recording, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(watch.waitForFinished(30000));
+    QCOMPARE(watch.exitCode(), 0);
+    QJsonObject live = QJsonDocument::fromJson(watch.readAllStandardOutput()).object();
+    QProcess analyze;
+    analyze.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("analyze"), recording, QStringLiteral("--format"),
+                                                      QStringLiteral("json")});
+    QVERIFY(analyze.waitForFinished(30000));
+    QCOMPARE(analyze.exitCode(), 0);
+    QJsonObject offline = QJsonDocument::fromJson(analyze.readAllStandardOutput()).object();
+    QVERIFY(live.value(QStringLiteral("transitions")).toInteger() > 500);
+    for (const char *key : {"executions", "transitions", "states", "terminal", "transitionCounts", "transitionMatrix",
+                            "steadyState", "dwellMs", "variants", "variantCount", "checkpoints", "recovery"})
+        QVERIFY2(live.value(QLatin1String(key)) == offline.value(QLatin1String(key)), key);
+    QVERIFY(simulate.waitForFinished(30000));
+}
+
 void TestLiveCommands::badArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -118,6 +151,8 @@ void TestLiveCommands::badArguments_data()
                                         << QStringLiteral("--duration");
     QTest::newRow("watch nobody there") << QStringList{QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:1"), QStringLiteral("--duration"), QStringLiteral("1")}
                                         << QStringLiteral("could not connect");
+    QTest::newRow("watch unwritable recording") << QStringList{QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:1"), QStringLiteral("--record"), QStringLiteral("/nonexistent/dir/x.sqlite")}
+                                                << QStringLiteral("--record");
     QTest::newRow("simulate bad rate") << QStringList{QStringLiteral("simulate"), QStringLiteral("--rate"), QStringLiteral("fast")}
                                        << QStringLiteral("--rate");
     QTest::newRow("simulate bad listen") << QStringList{QStringLiteral("simulate"), QStringLiteral("--listen"), QStringLiteral("nowhere")}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "feedevent.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <memory>
+#include <vector>
+
+namespace StateScope {
+
+class SqlConnection;
+class StateDatabaseWriter;
+
+// Records what a live feed delivers into a database of the SPEC 2.1 schema (`--record FILE`),
+// so the session can be opened offline later: workflows and executions as first seen,
+// transitions, checkpoints, recoveries and consistency samples. Each batch is one transaction.
+// A feed announces checkpoints without their content, so recorded checkpoints carry their
+// state name only and no checksum (they read back as unverifiable, which is what they are).
+class FeedRecorder final
+{
+public:
+    FeedRecorder();
+    ~FeedRecorder();
+    // Creates (or extends) a SQLite recording at path; false with error naming the problem.
+    bool open(const QString &path, QString *error);
+    bool record(const std::vector<FeedEvent> &batch);
+    QString error() const { return m_error; }
+    quint64 eventsRecorded() const { return m_events; }
+
+private:
+    struct Execution
+    {
+        QByteArray rowId;
+        QByteArray state;
+        qint64 version = 1;
+        TimeMs enteredAt = kUnknownTime;
+        bool dirty = false;
+    };
+    Execution &execution(const FeedEvent &event, TimeMs started);
+    bool write(const FeedEvent &event);
+
+    std::unique_ptr<SqlConnection> m_connection;
+    std::unique_ptr<StateDatabaseWriter> m_writer;
+    QSet<QByteArray> m_workflows;
+    QHash<QByteArray, Execution> m_executions;
+    std::vector<QByteArray> m_dirty; // executions whose current state changed in this batch
+    QString m_error;
+    quint64 m_events = 0;
+};
+
+} // namespace StateScope
