@@ -3,6 +3,7 @@
 #include "commandlinetools.h"
 #include "definitionparser.h"
 #include "enginehttpapi.h"
+#include "feedlog.h"
 #include "feedserver.h"
 #include "pgconnection.h"
 #include "schemainstaller.h"
@@ -101,6 +102,8 @@ int SimulateCommand::run(const QStringList &arguments)
         {QStringLiteral("failure-scale"), QStringLiteral("Multiply the probability of failures and retries (default 1)."), QStringLiteral("X")},
         {QStringLiteral("cert"), QStringLiteral("Serve wss:// with this certificate (PEM); needs --key."), QStringLiteral("FILE")},
         {QStringLiteral("key"), QStringLiteral("Private key (PEM) for --cert."), QStringLiteral("FILE")},
+        {QStringLiteral("feed-log"), QStringLiteral("Keep a durable log of the feed in this SQLite file; a restarted simulate "
+                                                    "resumes its clients from it."), QStringLiteral("FILE")},
         {QStringLiteral("frame-events"), QStringLiteral("At most this many events per feed frame (default 100; 1 = one event per frame)."), QStringLiteral("N")},
     });
     if (!parser.parse(arguments))
@@ -168,10 +171,27 @@ int SimulateCommand::run(const QStringList &arguments)
             return Cli::fail(QStringLiteral("--db: ") + error);
     }
     FeedServer server(feedOptions);
+    FeedLog feedLog;
+    if (parser.isSet(QStringLiteral("feed-log"))) {
+        if (!feedLog.open(parser.value(QStringLiteral("feed-log")), &error))
+            return Cli::fail(QStringLiteral("--feed-log: ") + error);
+        // A restart: the newest events go back into the resume buffer with their seqs, and new
+        // executions get ids no earlier run used.
+        const std::vector<FeedLog::Entry> entries = feedLog.newest(feedOptions.resumeBufferEvents, &error);
+        if (!entries.empty()) {
+            server.setNextSeq(entries.front().seq);
+            for (const FeedLog::Entry &e : entries)
+                server.publishSerialized(e.json, e.type, e.workflowId);
+            server.setNextSeq(feedLog.lastSeq() + 1);
+            options.seed ^= feedLog.lastSeq() * 0x9e3779b97f4a7c15ULL;
+        }
+    }
     if (!server.listen(&error))
         return Cli::fail(QStringLiteral("--listen: ") + error);
     SimulatedEngine engine(machine, options);
     engine.setFeedServer(&server);
+    if (parser.isSet(QStringLiteral("feed-log")))
+        engine.setFeedLog(&feedLog);
     if (db && !engine.setDatabase(db.get(), &error))
         return Cli::fail(QStringLiteral("--db: ") + error);
     EngineHttpApi api(engine, qgetenv("STATESCOPE_ENGINE_TOKEN"));

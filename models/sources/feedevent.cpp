@@ -35,12 +35,23 @@ static_assert(std::size(kProblemNames) == size_t(FeedProblem::Count));
 
 // The live feed is mostly transitions: look them up first.
 constexpr FeedEventType kLookupOrder[] = {
-    FeedEventType::Transition,         FeedEventType::StateChange,       FeedEventType::MetricUpdate,
-    FeedEventType::Heartbeat,          FeedEventType::ExecutionStarted,  FeedEventType::ExecutionCompleted,
-    FeedEventType::ExecutionFailed,    FeedEventType::CheckpointCreated, FeedEventType::Consistency,
-    FeedEventType::AlertTriggered,     FeedEventType::AlertResolved,     FeedEventType::RecoveryInitiated,
-    FeedEventType::RecoveryCompleted,  FeedEventType::Hello,             FeedEventType::Subscribed,
-    FeedEventType::ResumeFailed,       FeedEventType::Error,
+    FeedEventType::Transition,
+    FeedEventType::StateChange,
+    FeedEventType::MetricUpdate,
+    FeedEventType::Heartbeat,
+    FeedEventType::ExecutionStarted,
+    FeedEventType::ExecutionCompleted,
+    FeedEventType::ExecutionFailed,
+    FeedEventType::CheckpointCreated,
+    FeedEventType::Consistency,
+    FeedEventType::AlertTriggered,
+    FeedEventType::AlertResolved,
+    FeedEventType::RecoveryInitiated,
+    FeedEventType::RecoveryCompleted,
+    FeedEventType::Hello,
+    FeedEventType::Subscribed,
+    FeedEventType::ResumeFailed,
+    FeedEventType::Error,
 };
 static_assert(std::size(kLookupOrder) == std::size(kTypeNames));
 
@@ -71,8 +82,8 @@ QByteArray feedProblemName(FeedProblem problem)
 
 QByteArray feedEventDifference(const FeedEvent &a, const FeedEvent &b)
 {
-#define STATESCOPE_COMPARE(field) \
-    if (!(a.field == b.field)) \
+#define STATESCOPE_COMPARE(field)                                                                                      \
+    if (!(a.field == b.field))                                                                                         \
         return QByteArrayLiteral(#field);
     STATESCOPE_COMPARE(type)
     STATESCOPE_COMPARE(hasSeq)

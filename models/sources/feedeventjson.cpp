@@ -9,15 +9,14 @@ namespace {
 
 // RFC 3339 can only spell years 0000-9999; other instants go out as epoch ms.
 constexpr TimeMs kFirstRfc3339 = -62167219200000LL; // 0000-01-01T00:00:00Z
-constexpr TimeMs kLastRfc3339 = 253402300799999LL;  // 9999-12-31T23:59:59.999Z
+constexpr TimeMs kLastRfc3339 = 253402300799999LL; // 9999-12-31T23:59:59.999Z
 
 class JsonWriter
 {
 public:
     explicit JsonWriter(QByteArray &out)
         : m_out(out)
-    {
-    }
+    { }
 
     void beginObject()
     {
@@ -121,13 +120,27 @@ public:
             m_out.append(plain, p - plain);
             plain = p + 1;
             switch (c) {
-            case '"': m_out += "\\\""; break;
-            case '\\': m_out += "\\\\"; break;
-            case '\n': m_out += "\\n"; break;
-            case '\r': m_out += "\\r"; break;
-            case '\t': m_out += "\\t"; break;
-            case '\b': m_out += "\\b"; break;
-            case '\f': m_out += "\\f"; break;
+            case '"':
+                m_out += "\\\"";
+                break;
+            case '\\':
+                m_out += "\\\\";
+                break;
+            case '\n':
+                m_out += "\\n";
+                break;
+            case '\r':
+                m_out += "\\r";
+                break;
+            case '\t':
+                m_out += "\\t";
+                break;
+            case '\b':
+                m_out += "\\b";
+                break;
+            case '\f':
+                m_out += "\\f";
+                break;
             default: {
                 const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
                 m_out.append(escape, sizeof escape);
@@ -153,12 +166,18 @@ private:
 const char *transitionTypeText(TransitionType type)
 {
     switch (type) {
-    case TransitionType::Normal: return "normal";
-    case TransitionType::Error: return "error";
-    case TransitionType::Retry: return "retry";
-    case TransitionType::Rollback: return "rollback";
-    case TransitionType::Compensation: return "compensation";
-    case TransitionType::Other: break;
+    case TransitionType::Normal:
+        return "normal";
+    case TransitionType::Error:
+        return "error";
+    case TransitionType::Retry:
+        return "retry";
+    case TransitionType::Rollback:
+        return "rollback";
+    case TransitionType::Compensation:
+        return "compensation";
+    case TransitionType::Other:
+        break;
     }
     return "other";
 }
@@ -312,8 +331,9 @@ void appendFeedEventJson(const FeedEvent &e, QByteArray &out)
     const bool domain = !control && e.type != FeedEventType::Hello && e.type != FeedEventType::Heartbeat;
     if (domain || !e.workflowId.isEmpty())
         w.string("workflowId", e.workflowId);
-    const bool needsExecution = domain && e.type != FeedEventType::Consistency && e.type != FeedEventType::AlertTriggered
-        && e.type != FeedEventType::AlertResolved && e.type != FeedEventType::MetricUpdate;
+    const bool needsExecution = domain && e.type != FeedEventType::Consistency
+        && e.type != FeedEventType::AlertTriggered && e.type != FeedEventType::AlertResolved
+        && e.type != FeedEventType::MetricUpdate;
     if (needsExecution || !e.executionId.isEmpty())
         w.string("executionId", e.executionId);
     if (control) {

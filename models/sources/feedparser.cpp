@@ -8,10 +8,6 @@
 #include <cstring>
 #include <limits>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace StateScope {
 
 namespace dom = simdjson::dom;
@@ -82,35 +78,6 @@ int containerDepth(dom::element e)
     return deepest + 1;
 }
 
-// The number of '[' and '{' in the frame, an upper bound of its nesting: only frames that
-// might be too deep are walked. On the hot path, so 16 bytes at a time where SSE2 is there
-// ('[' | 0x20 == '{', and no other byte does that).
-qsizetype openers(QByteArrayView frame)
-{
-    const char *p = frame.data();
-    const qsizetype size = frame.size();
-    qsizetype n = 0;
-    qsizetype i = 0;
-#if defined(__SSE2__)
-    const __m128i zero = _mm_setzero_si128();
-    const __m128i caseBit = _mm_set1_epi8(0x20);
-    const __m128i brace = _mm_set1_epi8('{');
-    while (i + 16 <= size) {
-        // Byte counters (a match is -1) are summed before they can wrap: at most 255 rounds.
-        __m128i counts = zero;
-        for (int round = 0; round < 255 && i + 16 <= size; ++round, i += 16) {
-            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
-            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(_mm_or_si128(bytes, caseBit), brace));
-        }
-        const __m128i sums = _mm_sad_epu8(counts, zero);
-        n += _mm_cvtsi128_si32(sums) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
-    }
-#endif
-    for (; i < size; ++i)
-        n += qsizetype((p[i] | 0x20) == '{');
-    return n;
-}
-
 // An integer, or (when allowed) a number rounded to one; false for anything else.
 bool integerOf(dom::element v, qint64 *out, bool allowFraction)
 {
@@ -128,18 +95,24 @@ bool integerOf(dom::element v, qint64 *out, bool allowFraction)
     return true;
 }
 
-// Short keys and names compare inline: a libc memcmp call costs more than the comparison.
-bool sameBytes(const char *a, const char *b, size_t n)
+// Keys, names and ids compare inline, 8 bytes at a time: a libc memcmp call costs more than
+// the comparison at these sizes.
+inline quint64 load8(const char *p)
 {
-    if (n >= 8 && n <= 16) {
-        quint64 a0, a1, b0, b1;
-        std::memcpy(&a0, a, 8);
-        std::memcpy(&b0, b, 8);
-        std::memcpy(&a1, a + n - 8, 8);
-        std::memcpy(&b1, b + n - 8, 8);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    quint64 v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+inline bool sameBytes(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        quint64 diff = load8(a + n - 8) ^ load8(b + n - 8);
+        for (size_t i = 0; i + 8 < n; i += 8)
+            diff |= load8(a + i) ^ load8(b + i);
+        return diff == 0;
     }
-    if (n >= 4 && n < 8) {
+    if (n >= 4) {
         quint32 a0, a1, b0, b1;
         std::memcpy(&a0, a, 4);
         std::memcpy(&b0, b, 4);
@@ -147,14 +120,11 @@ bool sameBytes(const char *a, const char *b, size_t n)
         std::memcpy(&b1, b + n - 4, 4);
         return ((a0 ^ b0) | (a1 ^ b1)) == 0;
     }
-    if (n < 4) {
-        for (size_t i = 0; i < n; ++i) {
-            if (a[i] != b[i])
-                return false;
-        }
-        return true;
+    for (size_t i = 0; i < n; ++i) {
+        if (a[i] != b[i])
+            return false;
     }
-    return std::memcmp(a, b, n) == 0;
+    return true;
 }
 
 // The members of an object, read off the tape once: looking up a dozen fields then compares
@@ -237,13 +207,11 @@ struct Key
     constexpr Key(const char (&text)[N])
         : name(text)
         , size(N - 1)
-    {
-    }
+    { }
     explicit Key(const char *text)
         : name(text)
         , size(std::strlen(text))
-    {
-    }
+    { }
     std::string_view view() const { return {name, size}; }
     const char *name;
     size_t size;
@@ -261,8 +229,7 @@ public:
         , m_cache(cache)
         , m_object(object)
         , m_fallback(fallback)
-    {
-    }
+    { }
 
     bool read(dom::object envelope);
 
@@ -408,8 +375,8 @@ bool EventReader::read(dom::object envelope)
     m_rejection.hasSeq = m_event.hasSeq;
     m_rejection.seq = m_event.seq;
 
-    const bool control = type == FeedEventType::Subscribed || type == FeedEventType::ResumeFailed
-        || type == FeedEventType::Error;
+    const bool control
+        = type == FeedEventType::Subscribed || type == FeedEventType::ResumeFailed || type == FeedEventType::Error;
     const bool domain = !control && type != FeedEventType::Hello && type != FeedEventType::Heartbeat;
     const bool needsExecution = domain && type != FeedEventType::Consistency && type != FeedEventType::AlertTriggered
         && type != FeedEventType::AlertResolved && type != FeedEventType::MetricUpdate;
@@ -446,7 +413,8 @@ bool EventReader::readPayload()
             || !string("stateType", &e.stateType, false))
             return false;
         if (hasType && transitionType != "normal")
-            e.transitionType = transitionTypeFromString(QByteArrayView(transitionType.data(), qsizetype(transitionType.size())));
+            e.transitionType
+                = transitionTypeFromString(QByteArrayView(transitionType.data(), qsizetype(transitionType.size())));
         return true;
     }
     case FeedEventType::StateChange:
@@ -567,7 +535,7 @@ bool EventReader::readConsistency()
         }
     } else {
         // Without nodes, the sample's own figures.
-        for (const char *key : FieldList{"syncLag", "lagMs", "maxLagMs"}) {
+        for (const char *key : FieldList {"syncLag", "lagMs", "maxLagMs"}) {
             if (find(Key(key), &v)) {
                 if (v.get(c.maxLagMs) != simdjson::SUCCESS)
                     return fail(FeedProblem::WrongType, key, "is not a number");
@@ -607,7 +575,9 @@ bool EventReader::readNode(dom::object o, ReplicaNode *node)
         }
         return false;
     };
-    const auto wrong = [this](const char *detail) { return fail(FeedProblem::WrongType, "nodes", detail); };
+    const auto wrong = [this](const char *detail) {
+        return fail(FeedProblem::WrongType, "nodes", detail);
+    };
     dom::element v;
     std::string_view s;
     if (first({"nodeId", "id", "node"}, &v)) {
@@ -637,21 +607,34 @@ bool EventReader::readNode(dom::object o, ReplicaNode *node)
 
 struct FeedParser::Private
 {
+    // simdjson counts a scalar as a level of its own (at max_depth 64, 64 empty arrays parse
+    // but not 64 arrays around a number), FeedLimits counts containers: simdjson's figure is
+    // the containers' or one more. So what `parser` takes is never too deep, and only what it
+    // refuses as too deep goes to `boundary` (one level more) and has its containers counted.
     std::unique_ptr<dom::parser> parser;
+    std::unique_ptr<dom::parser> boundary;
+    int maxDepth = 64;
     StringCache cache;
     FlatObject object;
     FlatObject fallback;
 
-    void reset(int maxDepth)
+    static std::unique_ptr<dom::parser> make(size_t depth)
     {
-        parser = std::make_unique<dom::parser>();
-        // simdjson counts nesting as FeedLimits does: at max_depth 64, 64 levels parse, 65 do not.
-        // simdjson counts a scalar as a level of its own (at max_depth 64, 64 empty arrays
-        // parse but not 64 arrays around a number); FeedLimits counts containers. One more here
-        // lets every allowed frame through; parseFrame() catches the rest. A failed allocation
-        // is retried by the first parse, which then reports it.
-        if (parser->allocate(kInitialCapacity, size_t(std::clamp(maxDepth, 1, 100000)) + 1) != simdjson::SUCCESS)
-            return;
+        auto p = std::make_unique<dom::parser>();
+        // Out of memory here, Qt's own allocations are about to fail too.
+        [[maybe_unused]] const auto error = p->allocate(kInitialCapacity, depth);
+        return p;
+    }
+    void reset()
+    {
+        parser = make(size_t(maxDepth));
+        boundary.reset();
+    }
+    dom::parser &boundaryParser()
+    {
+        if (!boundary)
+            boundary = make(size_t(maxDepth) + 1);
+        return *boundary;
     }
 };
 
@@ -659,7 +642,8 @@ FeedParser::FeedParser(FeedLimits limits)
     : d(std::make_unique<Private>())
     , m_limits(limits)
 {
-    d->reset(m_limits.maxDepth);
+    d->maxDepth = std::clamp(m_limits.maxDepth, 1, 100000);
+    d->reset();
 }
 
 FeedParser::~FeedParser() = default;
@@ -675,18 +659,19 @@ int FeedParser::parseFrame(QByteArrayView frame, std::vector<FeedEvent> &out)
     }
     const auto shrink = qScopeGuard([&] {
         if (frame.size() > kKeepCapacity)
-            d->reset(m_limits.maxDepth);
+            d->reset();
     });
     dom::element root;
     const char *data = frame.isNull() ? "" : frame.data();
-    if (const auto error = d->parser->parse(data, size_t(frame.size())).get(root)) {
+    auto error = d->parser->parse(data, size_t(frame.size())).get(root);
+    if (error == simdjson::DEPTH_ERROR) {
+        error = d->boundaryParser().parse(data, size_t(frame.size())).get(root);
+        if (!error && containerDepth(root) > d->maxDepth)
+            error = simdjson::DEPTH_ERROR;
+    }
+    if (error) {
         r.problem = error == simdjson::DEPTH_ERROR ? FeedProblem::TooDeep : FeedProblem::MalformedJson;
         r.detail = simdjson::error_message(error);
-        reject(r);
-        return 0;
-    }
-    if (openers(frame) > m_limits.maxDepth && containerDepth(root) > m_limits.maxDepth) {
-        r.problem = FeedProblem::TooDeep;
         reject(r);
         return 0;
     }
@@ -764,13 +749,17 @@ QString FeedParser::lastMessage() const
     QString what;
     switch (r.problem) {
     case FeedProblem::FrameTooLarge:
-        what = QStringLiteral("a frame of %1 bytes is over the limit of %2 bytes").arg(r.size).arg(m_limits.maxFrameBytes);
+        what = QStringLiteral("a frame of %1 bytes is over the limit of %2 bytes")
+                   .arg(r.size)
+                   .arg(m_limits.maxFrameBytes);
         break;
     case FeedProblem::TooDeep:
         what = QStringLiteral("nesting deeper than %1 levels").arg(m_limits.maxDepth);
         break;
     case FeedProblem::StringTooLong:
-        what = QStringLiteral("a string of %1 bytes is over the limit of %2 bytes").arg(r.size).arg(m_limits.maxStringBytes);
+        what = QStringLiteral("a string of %1 bytes is over the limit of %2 bytes")
+                   .arg(r.size)
+                   .arg(m_limits.maxStringBytes);
         break;
     case FeedProblem::UnknownType:
         what = QStringLiteral("unknown event type \"%1\"").arg(QString::fromUtf8(r.text));

@@ -47,15 +47,15 @@ public:
     struct Rejection
     {
         FeedProblem problem = FeedProblem::MalformedJson;
-        int element = -1;        // index in an array frame, -1 for a single object
-        int eventType = -1;      // FeedEventType when known
+        int element = -1; // index in an array frame, -1 for a single object
+        int eventType = -1; // FeedEventType when known
         bool hasSeq = false;
         quint64 seq = 0;
         const char *prefix = ""; // "payload." or ""
         const char *field = nullptr;
         const char *detail = nullptr;
-        qint64 size = 0;         // the frame's or the string's size
-        char text[48] = {};      // the unknown type's name (cut)
+        qint64 size = 0; // the frame's or the string's size
+        char text[48] = {}; // the unknown type's name (cut)
     };
 
 private:

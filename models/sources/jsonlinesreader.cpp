@@ -22,8 +22,7 @@ bool isBlank(const char *p, qsizetype n)
 
 JsonLinesReader::JsonLinesReader(FeedLimits limits)
     : m_parser(limits)
-{
-}
+{ }
 
 bool JsonLinesReader::read(const QString &path, const BatchCallback &onBatch, LoadResult *result,
                            const ProgressCallback &progress, const std::atomic_bool *cancel)
@@ -71,7 +70,8 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
     const auto handleLine = [&](const char *p, qsizetype n) {
         if (n > 0 && p[n - 1] == '\r')
             --n;
-        if (lineNumber == 1 && n >= 3 && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) { // a byte order mark, from some editors
+        if (lineNumber == 1 && n >= 3
+            && std::memcmp(p, "\xEF\xBB\xBF", 3) == 0) { // a byte order mark, from some editors
             p += 3;
             n -= 3;
         }
@@ -147,7 +147,9 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
         bytesRead += n;
         eof = n == 0;
         if (progress) {
-            const qint64 estimate = totalBytes > 0 && bytesRead > 0 ? qint64(double(events) * double(totalBytes) / double(bytesRead)) : -1;
+            const qint64 estimate = totalBytes > 0 && bytesRead > 0
+                ? qint64(double(events) * double(totalBytes) / double(bytesRead))
+                : -1;
             progress({QStringLiteral("events"), events, estimate});
         }
         if (cancelled())

@@ -2,6 +2,7 @@
 
 #include "checksum.h"
 #include "feedeventjson.h"
+#include "feedlog.h"
 #include "feedserver.h"
 #include "sqlconnection.h"
 #include "statedatabasewriter.h"
@@ -88,6 +89,7 @@ void SimulatedEngine::stop()
     if (m_timer)
         m_timer->stop();
     flushDatabase();
+    commitFeedLog();
 }
 
 void SimulatedEngine::dbCheck(bool ok)
@@ -116,8 +118,26 @@ void SimulatedEngine::publish(FeedEvent &event, Execution *execution)
     ++m_stats.events;
     if (execution)
         ++execution->events;
-    if (m_server)
-        m_server->publishSerialized(feedEventToJson(event), feedEventTypeName(event.type), event.workflowId);
+    if (!m_server)
+        return;
+    const QByteArray json = feedEventToJson(event);
+    const QByteArray type = feedEventTypeName(event.type);
+    const quint64 seq = m_server->publishSerialized(json, type, event.workflowId);
+    if (m_log && !m_log->append(seq, type, event.workflowId, json) && m_stats.databaseErrors++ == 0)
+        emit errorOccurred(QStringLiteral("feed log write failed"));
+}
+
+void SimulatedEngine::commitFeedLog()
+{
+    if (!m_log)
+        return;
+    QString error;
+    if (!m_log->commit(&error) && m_stats.databaseErrors++ == 0)
+        emit errorOccurred(QStringLiteral("feed log commit failed: %1").arg(error));
+    if (++m_ticksSinceTrim >= 500) { // every few seconds: keep what a resume can use
+        m_ticksSinceTrim = 0;
+        m_log->trim(quint64(std::max(1, m_server ? m_server->options().resumeBufferEvents : 100000)), &error);
+    }
 }
 
 void SimulatedEngine::tick()
@@ -157,6 +177,7 @@ void SimulatedEngine::tick()
         flushDatabase();
     }
     forgetOldExecutions();
+    commitFeedLog(); // before the event loop turn ends and the server sends these events
     if (m_options.executions && m_stats.executionsStarted >= m_options.executions && m_active == 0) {
         m_timer->stop();
         flushDatabase();
@@ -464,6 +485,7 @@ EngineRecoveryResult SimulatedEngine::recover(QByteArrayView workflowId, QByteAr
     completed.data = dataLoss;
     publish(completed, e);
     ++m_stats.recoveries;
+    commitFeedLog();
     schedule(*m_byId.constFind(e->id), now);
     r.stateVersion = e->version;
     r.toState = rollback.toState;

@@ -17,6 +17,7 @@ class QTimer;
 
 namespace StateScope {
 
+class FeedLog;
 class FeedServer;
 class SqlConnection;
 class StateDatabaseWriter;
@@ -70,6 +71,9 @@ public:
     ~SimulatedEngine() override;
 
     void setFeedServer(FeedServer *server) { m_server = server; }
+    // Every published event is also appended here and committed at the end of each tick,
+    // before the server sends that tick's frames (a durable resume buffer for restarts).
+    void setFeedLog(FeedLog *log) { m_log = log; }
     // Writes to this database (its schema must exist); false with error if statements fail.
     bool setDatabase(SqlConnection *connection, QString *error);
 
@@ -125,6 +129,7 @@ private:
     void sampleConsistency(TimeMs now);
     void publish(FeedEvent &event, Execution *execution);
     void flushDatabase();
+    void commitFeedLog();
     void dbCheck(bool ok);
     QByteArray variablesOf(const Execution &e) const;
     QByteArray snapshotOf(const Execution &e) const;
@@ -134,6 +139,8 @@ private:
     SimulationOptions m_options;
     UuidGenerator m_gen;
     FeedServer *m_server = nullptr;
+    FeedLog *m_log = nullptr;
+    int m_ticksSinceTrim = 0;
     SqlConnection *m_db = nullptr;
     std::unique_ptr<StateDatabaseWriter> m_writer;
     bool m_inTransaction = false;

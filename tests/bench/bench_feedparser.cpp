@@ -26,16 +26,17 @@ QByteArray uuid(std::mt19937_64 &rng)
     const quint64 a = rng(), b = rng();
     char text[40];
     std::snprintf(text, sizeof text, "%08x-%04x-4%03x-a%03x-%012llx", unsigned(a >> 32), unsigned(a >> 16) & 0xffff,
-                  unsigned(a) & 0xfff, unsigned(b >> 52) & 0xfff, static_cast<unsigned long long>(b & 0xffffffffffffULL));
+                  unsigned(a) & 0xfff, unsigned(b >> 52) & 0xfff,
+                  static_cast<unsigned long long>(b & 0xffffffffffffULL));
     return QByteArray(text);
 }
 
 // Events as an engine would send them: ~300 bytes, uuids, RFC 3339 times with milliseconds.
 std::vector<FeedEvent> makeEvents()
 {
-    static const char *const states[] = {"Received",       "ValidateOrder", "CheckFraud",   "ReserveInventory",
-                                         "ChargePayment",  "PackItems",     "ShipOrder",    "NotifyCustomer",
-                                         "AwaitDelivery",  "Completed",     "Failed",       "ManualReview"};
+    static const char *const states[]
+        = {"Received",  "ValidateOrder",  "CheckFraud",    "ReserveInventory", "ChargePayment", "PackItems",
+           "ShipOrder", "NotifyCustomer", "AwaitDelivery", "Completed",        "Failed",        "ManualReview"};
     std::mt19937_64 rng(20260101);
     std::vector<QByteArray> executions;
     for (int i = 0; i < 2000; ++i)
@@ -125,10 +126,13 @@ double jsonlMegabytesPerSecond(const QByteArray &log)
         LoadResult result;
         qint64 events = 0;
         const auto start = std::chrono::steady_clock::now();
-        reader.read(&buffer, QStringLiteral("bench"), [&events](std::vector<FeedEvent> &batch) {
-            events += qint64(batch.size());
-            return true;
-        }, &result);
+        reader.read(
+            &buffer, QStringLiteral("bench"),
+            [&events](std::vector<FeedEvent> &batch) {
+                events += qint64(batch.size());
+                return true;
+            },
+            &result);
         const auto stop = std::chrono::steady_clock::now();
         if (events != kEvents || result.issueCount != 0)
             std::fprintf(stderr, "warning: read %lld events, %llu issues\n", static_cast<long long>(events),

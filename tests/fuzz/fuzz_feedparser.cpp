@@ -44,7 +44,8 @@ void parseAsFrame(FeedParser &parser, QByteArrayView frame)
     const int added = parser.parseFrame(frame, events);
     check(added >= 0 && size_t(added) == events.size(), "parseFrame's count differs from the events appended");
     if (added == 0)
-        check(parser.problems().total() > before || frame.trimmed().startsWith('['), "a frame vanished without a problem");
+        check(parser.problems().total() > before || frame.trimmed().startsWith('['),
+              "a frame vanished without a problem");
     if (parser.problems().total() > before)
         check(!parser.lastMessage().isEmpty(), "a problem without a message");
 
@@ -53,7 +54,8 @@ void parseAsFrame(FeedParser &parser, QByteArrayView frame)
     for (const FeedEvent &event : events) {
         const QByteArray json = feedEventToJson(event);
         std::vector<FeedEvent> back;
-        check(again.parseFrame(json, back) == 1, "a serialised event does not parse:", json + ' ' + again.lastMessage().toUtf8());
+        check(again.parseFrame(json, back) == 1,
+              "a serialised event does not parse:", json + ' ' + again.lastMessage().toUtf8());
         const QByteArray diff = feedEventDifference(back.front(), event);
         check(diff.isEmpty(), "round trip changes", diff + " in " + json);
     }
@@ -70,16 +72,20 @@ void readAsLog(const uint8_t *data, size_t size)
     reader.setChunkSize(chunk);
     LoadResult result;
     quint64 events = 0;
-    const bool ok = reader.read(&buffer, QStringLiteral("fuzz.jsonl"), [&events](std::vector<FeedEvent> &batch) {
-        events += batch.size();
-        return true;
-    }, &result);
+    const bool ok = reader.read(
+        &buffer, QStringLiteral("fuzz.jsonl"),
+        [&events](std::vector<FeedEvent> &batch) {
+            events += batch.size();
+            return true;
+        },
+        &result);
     check(ok && result.error.isEmpty(), "reading a buffer failed");
     const quint64 lines = quint64(bytes.count('\n')) + 1;
     check(result.issueCount <= lines, "more bad lines than lines");
     check(events <= quint64(size), "more events than bytes");
     for (const LoadIssue &issue : result.issues)
-        check(issue.id.startsWith(QLatin1String("line ")) && !issue.problem.isEmpty(), "an issue without line or problem");
+        check(issue.id.startsWith(QLatin1String("line ")) && !issue.problem.isEmpty(),
+              "an issue without line or problem");
 }
 
 } // namespace

@@ -26,7 +26,8 @@ FeedEvent make(FeedEventType type, const std::function<void(FeedEvent &)> &fill 
     return e;
 }
 
-FeedEvent transition(const QByteArray &from, const QByteArray &to, TimeMs time, const std::function<void(FeedEvent &)> &fill = {})
+FeedEvent transition(const QByteArray &from, const QByteArray &to, TimeMs time,
+                     const std::function<void(FeedEvent &)> &fill = {})
 {
     return make(FeedEventType::Transition, [&](FeedEvent &e) {
         e.fromState = from;
@@ -45,8 +46,9 @@ QByteArray eventFrame(const char *type, const QByteArray &payload, const QByteAr
 
 QByteArray transitionFrame(const QByteArray &payloadExtra, const QByteArray &extra = {})
 {
-    return eventFrame("transition", QByteArray(R"({"fromState":"A","toState":"B","timestamp":"2026-01-01T00:00:00Z")") + payloadExtra + '}',
-                 extra);
+    return eventFrame(
+        "transition",
+        QByteArray(R"({"fromState":"A","toState":"B","timestamp":"2026-01-01T00:00:00Z")") + payloadExtra + '}', extra);
 }
 
 // "missing_field=2,wrong_type=1" -> counts per kind
@@ -68,7 +70,8 @@ QString describe(const FeedProblemCounts &counts)
     QStringList parts;
     for (int k = 0; k < int(FeedProblem::Count); ++k) {
         if (counts.counts[k])
-            parts << QString::fromLatin1(feedProblemName(FeedProblem(k))) + QLatin1Char('=') + QString::number(counts.counts[k]);
+            parts << QString::fromLatin1(feedProblemName(FeedProblem(k))) + QLatin1Char('=')
+                    + QString::number(counts.counts[k]);
     }
     return parts.join(QLatin1Char(','));
 }
@@ -112,8 +115,8 @@ void TestFeedParser::names()
     }
     FeedEventType unused;
     QVERIFY(!feedEventTypeFromName("Transition", &unused));
-    const char *problems[] = {"malformed_json", "frame_too_large", "too_deep", "string_too_long",
-                              "missing_field", "wrong_type", "unknown_type"};
+    const char *problems[] = {"malformed_json", "frame_too_large", "too_deep",    "string_too_long",
+                              "missing_field",  "wrong_type",      "unknown_type"};
     for (int p = 0; p < int(FeedProblem::Count); ++p)
         QCOMPARE(feedProblemName(FeedProblem(p)), QByteArray(problems[p]));
 }
@@ -123,217 +126,237 @@ void TestFeedParser::goodFrames_data()
     QTest::addColumn<QByteArray>("frame");
     QTest::addColumn<Events>("expected");
 
-    QTest::newRow("transition minimal") << transitionFrame({}) << Events{transition("A", "B", kT0)};
-    QTest::newRow("transition full")
-        << eventFrame("transition",
-                 R"({"transitionId":"t-9","fromState":"A","toState":"B","transitionType":"retry",)"
-                 R"("timestamp":"2026-01-01T02:00:00.123+02:00","durationMs":250,"stateType":"task"})",
-                 R"(,"seq":42)")
-        << Events{transition("A", "B", kT0 + 123, [](FeedEvent &e) {
-               e.hasSeq = true;
-               e.seq = 42;
-               e.transitionId = "t-9";
-               e.transitionType = TransitionType::Retry;
-               e.durationMs = 250;
-               e.stateType = "task";
-           })};
-    QTest::newRow("epoch ms timestamp")
-        << eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":1767225600000})")
-        << Events{transition("A", "B", kT0)};
-    QTest::newRow("negative offset")
-        << eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":"2025-12-31T18:30:00-05:30"})")
-        << Events{transition("A", "B", kT0)};
+    QTest::newRow("transition minimal") << transitionFrame({}) << Events {transition("A", "B", kT0)};
+    QTest::newRow("transition full") << eventFrame(
+        "transition",
+        R"({"transitionId":"t-9","fromState":"A","toState":"B","transitionType":"retry",)"
+        R"("timestamp":"2026-01-01T02:00:00.123+02:00","durationMs":250,"stateType":"task"})",
+        R"(,"seq":42)") << Events {transition("A", "B", kT0 + 123, [](FeedEvent &e) {
+        e.hasSeq = true;
+        e.seq = 42;
+        e.transitionId = "t-9";
+        e.transitionType = TransitionType::Retry;
+        e.durationMs = 250;
+        e.stateType = "task";
+    })};
+    QTest::newRow("epoch ms timestamp") << eventFrame("transition",
+                                                      R"({"fromState":"A","toState":"B","timestamp":1767225600000})")
+                                        << Events {transition("A", "B", kT0)};
+    QTest::newRow("negative offset") << eventFrame(
+        "transition", R"({"fromState":"A","toState":"B","timestamp":"2025-12-31T18:30:00-05:30"})")
+                                     << Events {transition("A", "B", kT0)};
     QTest::newRow("space separator, no zone")
         << eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":"2026-01-01 00:00:01.5"})")
-        << Events{transition("A", "B", kT0 + 1500)};
-    QTest::newRow("fractional duration rounds") << transitionFrame(R"(,"durationMs":12.6)")
-                                                << Events{transition("A", "B", kT0, [](FeedEvent &e) { e.durationMs = 13; })};
+        << Events {transition("A", "B", kT0 + 1500)};
+    QTest::newRow("fractional duration rounds")
+        << transitionFrame(R"(,"durationMs":12.6)")
+        << Events {transition("A", "B", kT0, [](FeedEvent &e) { e.durationMs = 13; })};
     QTest::newRow("ROLLBACK") << transitionFrame(R"(,"transitionType":"ROLLBACK")")
-                              << Events{transition("A", "B", kT0, [](FeedEvent &e) { e.transitionType = TransitionType::Rollback; })};
-    QTest::newRow("other transition type") << transitionFrame(R"(,"transitionType":"teleport")")
-                                           << Events{transition("A", "B", kT0, [](FeedEvent &e) { e.transitionType = TransitionType::Other; })};
+                              << Events {transition("A", "B", kT0,
+                                                    [](FeedEvent &e) { e.transitionType = TransitionType::Rollback; })};
+    QTest::newRow("other transition type")
+        << transitionFrame(R"(,"transitionType":"teleport")")
+        << Events {transition("A", "B", kT0, [](FeedEvent &e) { e.transitionType = TransitionType::Other; })};
     QTest::newRow("nulls are absent") << transitionFrame(R"(,"durationMs":null,"transitionId":null)", R"(,"seq":null)")
-                                      << Events{transition("A", "B", kT0)};
-    QTest::newRow("unknown members ignored") << transitionFrame(R"(,"future":{"x":[1,2]})", R"(,"v":2)")
-                                             << Events{transition("A", "B", kT0)};
-    QTest::newRow("unicode")
-        << eventFrame("transition", QByteArray(R"({"fromState":"Zustand \u00c4","toState":"\ud83d\ude00 )") + "\xe2\x86\x92"
-                                   + R"(","timestamp":"2026-01-01T00:00:00Z"})")
-        << Events{transition("Zustand \xc3\x84", "\xf0\x9f\x98\x80 \xe2\x86\x92", kT0)};
-    QTest::newRow("escapes") << eventFrame("transition", R"({"fromState":"a\"b\\c\/d\n","toState":"\u0000","timestamp":"2026-01-01T00:00:00Z"})")
-                             << Events{transition("a\"b\\c/d\n", QByteArray(1, '\0'), kT0)};
+                                      << Events {transition("A", "B", kT0)};
+    QTest::newRow("unknown members ignored")
+        << transitionFrame(R"(,"future":{"x":[1,2]})", R"(,"v":2)") << Events {transition("A", "B", kT0)};
+    QTest::newRow("unicode") << eventFrame("transition",
+                                           QByteArray(R"({"fromState":"Zustand \u00c4","toState":"\ud83d\ude00 )")
+                                               + "\xe2\x86\x92" + R"(","timestamp":"2026-01-01T00:00:00Z"})")
+                             << Events {transition("Zustand \xc3\x84", "\xf0\x9f\x98\x80 \xe2\x86\x92", kT0)};
+    QTest::newRow("escapes") << eventFrame(
+        "transition", R"({"fromState":"a\"b\\c\/d\n","toState":"\u0000","timestamp":"2026-01-01T00:00:00Z"})")
+                             << Events {transition("a\"b\\c/d\n", QByteArray(1, '\0'), kT0)};
     QTest::newRow("largest seq") << transitionFrame({}, R"(,"seq":18446744073709551615)")
-                                 << Events{transition("A", "B", kT0, [](FeedEvent &e) {
+                                 << Events {transition("A", "B", kT0, [](FeedEvent &e) {
                                         e.hasSeq = true;
                                         e.seq = 18446744073709551615ULL;
                                     })};
     QTest::newRow("seq 0") << transitionFrame({}, R"(,"seq":0)")
-                           << Events{transition("A", "B", kT0, [](FeedEvent &e) { e.hasSeq = true; })};
-    QTest::newRow("whitespace around") << QByteArray(" \r\n\t" + transitionFrame({}) + "\n ") << Events{transition("A", "B", kT0)};
-    QTest::newRow("state_change")
-        << eventFrame("state_change", R"({"stateName":"Review","stateType":"task","enteredAt":"2026-01-01T00:00:00Z","stateVersion":3,"data":{ "a" : [1, 2.5, {"b":null}], "c":"\u00e9" }})")
-        << Events{make(FeedEventType::StateChange, [](FeedEvent &e) {
-               e.stateName = "Review";
-               e.stateType = "task";
-               e.time = kT0;
-               e.stateVersion = 3;
-               e.data = R"({"a":[1,2.5,{"b":null}],"c":"é"})";
-           })};
+                           << Events {transition("A", "B", kT0, [](FeedEvent &e) { e.hasSeq = true; })};
+    QTest::newRow("whitespace around") << QByteArray(" \r\n\t" + transitionFrame({}) + "\n ")
+                                       << Events {transition("A", "B", kT0)};
+    QTest::newRow("state_change") << eventFrame(
+        "state_change",
+        R"({"stateName":"Review","stateType":"task","enteredAt":"2026-01-01T00:00:00Z","stateVersion":3,"data":{ "a" : [1, 2.5, {"b":null}], "c":"\u00e9" }})")
+                                  << Events {make(FeedEventType::StateChange, [](FeedEvent &e) {
+                                         e.stateName = "Review";
+                                         e.stateType = "task";
+                                         e.time = kT0;
+                                         e.stateVersion = 3;
+                                         e.data = R"({"a":[1,2.5,{"b":null}],"c":"é"})";
+                                     })};
     QTest::newRow("state_change minimal") << eventFrame("state_change", R"({"stateName":"S","enteredAt":0})")
-                                          << Events{make(FeedEventType::StateChange, [](FeedEvent &e) {
+                                          << Events {make(FeedEventType::StateChange, [](FeedEvent &e) {
                                                  e.stateName = "S";
                                                  e.time = 0;
                                              })};
-    QTest::newRow("execution_started") << eventFrame("execution_started", R"({"startedAt":"2026-01-01T00:00:00Z","stateName":"Init"})")
-                                       << Events{make(FeedEventType::ExecutionStarted, [](FeedEvent &e) {
+    QTest::newRow("execution_started") << eventFrame("execution_started",
+                                                     R"({"startedAt":"2026-01-01T00:00:00Z","stateName":"Init"})")
+                                       << Events {make(FeedEventType::ExecutionStarted, [](FeedEvent &e) {
                                               e.time = kT0;
                                               e.stateName = "Init";
                                           })};
     QTest::newRow("execution_completed") << eventFrame("execution_completed", R"({"completedAt":1767225600001})")
-                                         << Events{make(FeedEventType::ExecutionCompleted, [](FeedEvent &e) { e.time = kT0 + 1; })};
-    QTest::newRow("execution_failed") << eventFrame("execution_failed", R"({"completedAt":"2026-01-01T00:00:00Z","stateName":"Pay"})")
-                                      << Events{make(FeedEventType::ExecutionFailed, [](FeedEvent &e) {
+                                         << Events {make(FeedEventType::ExecutionCompleted,
+                                                         [](FeedEvent &e) { e.time = kT0 + 1; })};
+    QTest::newRow("execution_failed") << eventFrame("execution_failed",
+                                                    R"({"completedAt":"2026-01-01T00:00:00Z","stateName":"Pay"})")
+                                      << Events {make(FeedEventType::ExecutionFailed, [](FeedEvent &e) {
                                              e.time = kT0;
                                              e.stateName = "Pay";
                                          })};
-    QTest::newRow("checkpoint_created")
-        << eventFrame("checkpoint_created",
-                 R"({"checkpointId":"cp-1","checkpointType":"automatic","timestamp":"2026-01-01T00:00:00Z","stateName":"Pay",)"
-                 R"("sizeBytes":2048,"checksum":"ab12","recoverable":false})")
-        << Events{make(FeedEventType::CheckpointCreated, [](FeedEvent &e) {
-               e.checkpointId = "cp-1";
-               e.checkpointType = "automatic";
+    QTest::newRow("checkpoint_created") << eventFrame(
+        "checkpoint_created",
+        R"({"checkpointId":"cp-1","checkpointType":"automatic","timestamp":"2026-01-01T00:00:00Z","stateName":"Pay",)"
+        R"("sizeBytes":2048,"checksum":"ab12","recoverable":false})")
+                                        << Events {make(FeedEventType::CheckpointCreated, [](FeedEvent &e) {
+                                               e.checkpointId = "cp-1";
+                                               e.checkpointType = "automatic";
+                                               e.time = kT0;
+                                               e.stateName = "Pay";
+                                               e.sizeBytes = 2048;
+                                               e.checksum = "ab12";
+                                               e.recoverable = false;
+                                           })};
+    QTest::newRow("checkpoint_created minimal")
+        << eventFrame("checkpoint_created", R"({"checkpointId":"cp-2","timestamp":1767225600000})")
+        << Events {make(FeedEventType::CheckpointCreated, [](FeedEvent &e) {
+               e.checkpointId = "cp-2";
                e.time = kT0;
-               e.stateName = "Pay";
-               e.sizeBytes = 2048;
-               e.checksum = "ab12";
-               e.recoverable = false;
            })};
-    QTest::newRow("checkpoint_created minimal") << eventFrame("checkpoint_created", R"({"checkpointId":"cp-2","timestamp":1767225600000})")
-                                                << Events{make(FeedEventType::CheckpointCreated, [](FeedEvent &e) {
-                                                       e.checkpointId = "cp-2";
-                                                       e.time = kT0;
-                                                   })};
     QTest::newRow("recovery_initiated") << eventFrame("recovery_initiated", R"({"recoveryId":"r-1"})")
-                                        << Events{make(FeedEventType::RecoveryInitiated, [](FeedEvent &e) { e.recoveryId = "r-1"; })};
-    QTest::newRow("recovery_completed")
-        << eventFrame("recovery_completed",
-                 R"({"recoveryId":"r-1","checkpointId":"cp-1","toState":"Pay","success":true,"durationMs":80,)"
-                 R"("dataLoss":["t-1","t-2"],"actor":"ops","reason":"stuck","timestamp":"2026-01-01T00:00:00Z"})")
-        << Events{make(FeedEventType::RecoveryCompleted, [](FeedEvent &e) {
-               e.recoveryId = "r-1";
-               e.checkpointId = "cp-1";
-               e.stateName = "Pay";
-               e.success = 1;
-               e.durationMs = 80;
-               e.data = R"(["t-1","t-2"])";
-               e.actor = "ops";
-               e.reason = "stuck";
-               e.time = kT0;
-           })};
+                                        << Events {make(FeedEventType::RecoveryInitiated,
+                                                        [](FeedEvent &e) { e.recoveryId = "r-1"; })};
+    QTest::newRow("recovery_completed") << eventFrame(
+        "recovery_completed",
+        R"({"recoveryId":"r-1","checkpointId":"cp-1","toState":"Pay","success":true,"durationMs":80,)"
+        R"("dataLoss":["t-1","t-2"],"actor":"ops","reason":"stuck","timestamp":"2026-01-01T00:00:00Z"})")
+                                        << Events {make(FeedEventType::RecoveryCompleted, [](FeedEvent &e) {
+                                               e.recoveryId = "r-1";
+                                               e.checkpointId = "cp-1";
+                                               e.stateName = "Pay";
+                                               e.success = 1;
+                                               e.durationMs = 80;
+                                               e.data = R"(["t-1","t-2"])";
+                                               e.actor = "ops";
+                                               e.reason = "stuck";
+                                               e.time = kT0;
+                                           })};
     QTest::newRow("recovery failed") << eventFrame("recovery_completed", R"({"recoveryId":"r-2","success":false})")
-                                     << Events{make(FeedEventType::RecoveryCompleted, [](FeedEvent &e) {
+                                     << Events {make(FeedEventType::RecoveryCompleted, [](FeedEvent &e) {
                                             e.recoveryId = "r-2";
                                             e.success = 0;
                                         })};
-    QTest::newRow("consistency")
-        << QByteArray(R"({"type":"consistency","workflowId":"wf-1","payload":{"consistencyLevel":"strong","replicationFactor":3,)"
-                      R"("quorumSize":2,"nodes":[{"nodeId":"n1","lagMs":5,"pendingChanges":1,"inSync":true},)"
-                      R"({"nodeId":"n2","lagMs":120.5,"pendingChanges":7,"inSync":false},{"id":3,"status":"IN_SYNC"}],)"
-                      R"("conflicts":[{"k":1},{"k":2}],"divergence":["x differs",{"key":"y"}]}})")
-        << Events{make(FeedEventType::Consistency, [](FeedEvent &e) {
-               e.executionId.clear();
-               ConsistencySample &c = e.consistency;
-               c.level = QStringLiteral("strong");
-               c.replicationFactor = 3;
-               c.quorumSize = 2;
-               c.nodes = {{QStringLiteral("n1"), 5, 1, true}, {QStringLiteral("n2"), 120.5, 7, false}, {QStringLiteral("3"), 0, 0, true}};
-               c.maxLagMs = 120.5;
-               c.pendingChanges = 8;
-               c.nodesInSync = 2;
-               c.conflicts = 2;
-               c.divergence = QStringList{QStringLiteral("x differs"), QStringLiteral(R"({"key":"y"})")};
-           })};
+    QTest::newRow("consistency") << QByteArray(
+        R"({"type":"consistency","workflowId":"wf-1","payload":{"consistencyLevel":"strong","replicationFactor":3,)"
+        R"("quorumSize":2,"nodes":[{"nodeId":"n1","lagMs":5,"pendingChanges":1,"inSync":true},)"
+        R"({"nodeId":"n2","lagMs":120.5,"pendingChanges":7,"inSync":false},{"id":3,"status":"IN_SYNC"}],)"
+        R"("conflicts":[{"k":1},{"k":2}],"divergence":["x differs",{"key":"y"}]}})")
+                                 << Events {make(FeedEventType::Consistency, [](FeedEvent &e) {
+                                        e.executionId.clear();
+                                        ConsistencySample &c = e.consistency;
+                                        c.level = QStringLiteral("strong");
+                                        c.replicationFactor = 3;
+                                        c.quorumSize = 2;
+                                        c.nodes = {{QStringLiteral("n1"), 5, 1, true},
+                                                   {QStringLiteral("n2"), 120.5, 7, false},
+                                                   {QStringLiteral("3"), 0, 0, true}};
+                                        c.maxLagMs = 120.5;
+                                        c.pendingChanges = 8;
+                                        c.nodesInSync = 2;
+                                        c.conflicts = 2;
+                                        c.divergence = QStringList {QStringLiteral("x differs"),
+                                                                    QStringLiteral(R"({"key":"y"})")};
+                                    })};
     QTest::newRow("consistency without nodes")
         << eventFrame("consistency", R"({"nodes":[],"syncLag":40,"pendingChanges":3,"nodesInSync":1,"conflicts":4})")
-        << Events{make(FeedEventType::Consistency, [](FeedEvent &e) {
+        << Events {make(FeedEventType::Consistency, [](FeedEvent &e) {
                e.consistency.maxLagMs = 40;
                e.consistency.pendingChanges = 3;
                e.consistency.nodesInSync = 1;
                e.consistency.conflicts = 4;
            })};
-    QTest::newRow("alert_triggered")
-        << eventFrame("alert_triggered", R"({"alertId":"al-1","severity":"critical","title":"Stuck","description":"5 min in Pay"})")
-        << Events{make(FeedEventType::AlertTriggered, [](FeedEvent &e) {
-               e.alertId = "al-1";
-               e.severity = "critical";
-               e.title = "Stuck";
-               e.description = "5 min in Pay";
-           })};
+    QTest::newRow("alert_triggered") << eventFrame(
+        "alert_triggered", R"({"alertId":"al-1","severity":"critical","title":"Stuck","description":"5 min in Pay"})")
+                                     << Events {make(FeedEventType::AlertTriggered, [](FeedEvent &e) {
+                                            e.alertId = "al-1";
+                                            e.severity = "critical";
+                                            e.title = "Stuck";
+                                            e.description = "5 min in Pay";
+                                        })};
     QTest::newRow("alert_resolved") << eventFrame("alert_resolved", R"({"alertId":"al-1","severity":"info"})")
-                                    << Events{make(FeedEventType::AlertResolved, [](FeedEvent &e) {
+                                    << Events {make(FeedEventType::AlertResolved, [](FeedEvent &e) {
                                            e.alertId = "al-1";
                                            e.severity = "info";
                                        })};
     QTest::newRow("metric_update int") << eventFrame("metric_update", R"({"name":"queue","value":17})")
-                                       << Events{make(FeedEventType::MetricUpdate, [](FeedEvent &e) {
+                                       << Events {make(FeedEventType::MetricUpdate, [](FeedEvent &e) {
                                               e.metricName = "queue";
                                               e.metricValue = 17;
                                           })};
-    QTest::newRow("metric_update double") << eventFrame("metric_update", R"({"name":"rate","value":-0.25e1,"timestamp":0})")
-                                          << Events{make(FeedEventType::MetricUpdate, [](FeedEvent &e) {
-                                                 e.metricName = "rate";
-                                                 e.metricValue = -2.5;
-                                                 e.time = 0;
-                                             })};
+    QTest::newRow("metric_update double")
+        << eventFrame("metric_update", R"({"name":"rate","value":-0.25e1,"timestamp":0})")
+        << Events {make(FeedEventType::MetricUpdate, [](FeedEvent &e) {
+               e.metricName = "rate";
+               e.metricValue = -2.5;
+               e.time = 0;
+           })};
     FeedEvent hello;
     hello.type = FeedEventType::Hello;
     hello.protocol = "statescope-feed/1";
     hello.time = kT0;
     hello.oldestSeq = 5;
     hello.latestSeq = 900;
-    QTest::newRow("hello")
-        << QByteArray(R"({"type":"hello","payload":{"protocol":"statescope-feed/1","serverTime":"2026-01-01T00:00:00Z","oldestSeq":5,"latestSeq":900}})")
-        << Events{hello};
+    QTest::newRow("hello") << QByteArray(
+        R"({"type":"hello","payload":{"protocol":"statescope-feed/1","serverTime":"2026-01-01T00:00:00Z","oldestSeq":5,"latestSeq":900}})")
+                           << Events {hello};
     FeedEvent heartbeat;
     heartbeat.time = kT0;
-    QTest::newRow("heartbeat") << QByteArray(R"({"type":"heartbeat","payload":{"serverTime":1767225600000}})") << Events{heartbeat};
+    QTest::newRow("heartbeat") << QByteArray(R"({"type":"heartbeat","payload":{"serverTime":1767225600000}})")
+                               << Events {heartbeat};
     FeedEvent subscribed;
     subscribed.type = FeedEventType::Subscribed;
-    subscribed.topics = QStringList{QStringLiteral("transition:*"), QStringLiteral("alert:wf-1")};
+    subscribed.topics = QStringList {QStringLiteral("transition:*"), QStringLiteral("alert:wf-1")};
     subscribed.replayFrom = 77;
-    QTest::newRow("subscribed") << QByteArray(R"({"type":"subscribed","topics":["transition:*","alert:wf-1"],"replayFrom":77})")
-                                << Events{subscribed};
+    QTest::newRow("subscribed") << QByteArray(
+        R"({"type":"subscribed","topics":["transition:*","alert:wf-1"],"replayFrom":77})")
+                                << Events {subscribed};
     FeedEvent resumeFailed;
     resumeFailed.type = FeedEventType::ResumeFailed;
     resumeFailed.oldestSeq = 1000;
-    QTest::newRow("resume_failed") << QByteArray(R"({"type":"resume_failed","oldestSeq":1000})") << Events{resumeFailed};
+    QTest::newRow("resume_failed") << QByteArray(R"({"type":"resume_failed","oldestSeq":1000})")
+                                   << Events {resumeFailed};
     FeedEvent error;
     error.type = FeedEventType::Error;
     error.errorCode = "bad_topic";
     error.errorMessage = "no such topic";
-    QTest::newRow("error") << QByteArray(R"({"type":"error","code":"bad_topic","message":"no such topic"})") << Events{error};
+    QTest::newRow("error") << QByteArray(R"({"type":"error","code":"bad_topic","message":"no such topic"})")
+                           << Events {error};
     error.errorCode = "4001";
-    QTest::newRow("error numeric code") << QByteArray(R"({"type":"error","code":4001,"message":"no such topic"})") << Events{error};
-    QTest::newRow("control answer in payload") << QByteArray(R"({"type":"resume_failed","payload":{"oldestSeq":1000}})")
-                                               << Events{resumeFailed};
-    QTest::newRow("batch")
-        << QByteArray("[" + transitionFrame({}, R"(,"seq":1)") + ","
-                      + QByteArray(R"({"type":"heartbeat","payload":{"serverTime":1767225600000}})") + ","
-                      + eventFrame("execution_completed", R"({"completedAt":1767225600001})", R"(,"seq":2)") + "]")
-        << Events{transition("A", "B", kT0, [](FeedEvent &e) {
-                      e.hasSeq = true;
-                      e.seq = 1;
-                  }),
-                  heartbeat, make(FeedEventType::ExecutionCompleted, [](FeedEvent &e) {
-                      e.time = kT0 + 1;
-                      e.hasSeq = true;
-                      e.seq = 2;
-                  })};
-    QTest::newRow("empty batch") << QByteArray("[]") << Events{};
+    QTest::newRow("error numeric code") << QByteArray(R"({"type":"error","code":4001,"message":"no such topic"})")
+                                        << Events {error};
+    QTest::newRow("control answer in payload")
+        << QByteArray(R"({"type":"resume_failed","payload":{"oldestSeq":1000}})") << Events {resumeFailed};
+    QTest::newRow("batch") << QByteArray(
+        "[" + transitionFrame({}, R"(,"seq":1)") + ","
+        + QByteArray(R"({"type":"heartbeat","payload":{"serverTime":1767225600000}})") + ","
+        + eventFrame("execution_completed", R"({"completedAt":1767225600001})", R"(,"seq":2)") + "]")
+                           << Events {transition("A", "B", kT0,
+                                                 [](FeedEvent &e) {
+                                                     e.hasSeq = true;
+                                                     e.seq = 1;
+                                                 }),
+                                      heartbeat, make(FeedEventType::ExecutionCompleted, [](FeedEvent &e) {
+                                          e.time = kT0 + 1;
+                                          e.hasSeq = true;
+                                          e.seq = 2;
+                                      })};
+    QTest::newRow("empty batch") << QByteArray("[]") << Events {};
     QTest::newRow("nesting 63 with data")
         << eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":)" + nested(61) + "}")
-        << Events{make(FeedEventType::StateChange, [](FeedEvent &e) {
+        << Events {make(FeedEventType::StateChange, [](FeedEvent &e) {
                e.stateName = "S";
                e.time = 0;
                e.data = nested(61);
@@ -394,12 +417,14 @@ void TestFeedParser::badFrames_data()
     row("raw newline in string", "{\"type\":\"heart\nbeat\"}", "malformed_json");
     row("invalid UTF-8", transitionFrame(",\"stateType\":\"\xff\xfe\""), "malformed_json");
     row("NaN", R"({"type":"metric_update","payload":{"name":"x","value":NaN}})", "malformed_json");
-    row("number too big", R"({"type":"metric_update","workflowId":"w","payload":{"name":"x","value":1e999}})", "malformed_json");
+    row("number too big", R"({"type":"metric_update","workflowId":"w","payload":{"name":"x","value":1e999}})",
+        "malformed_json");
     // Arrays: bad elements are skipped and counted, good ones kept.
     row("array with a number", "[1," + good + "]", "malformed_json", 1);
     row("array in array", "[[" + good + "]]", "malformed_json");
     row("array of mixed problems",
-        "[" + good + "," + eventFrame("transition", R"({"fromState":"A","timestamp":0})") + R"(,{"type":"teleported"},)" + good + ",null]",
+        "[" + good + "," + eventFrame("transition", R"({"fromState":"A","timestamp":0})") + R"(,{"type":"teleported"},)"
+            + good + ",null]",
         "missing_field,unknown_type,malformed_json", 2);
     // Envelope.
     row("no type", R"({"workflowId":"w","payload":{}})", "missing_field");
@@ -408,10 +433,18 @@ void TestFeedParser::badFrames_data()
     row("unknown type", R"({"type":"transitions","workflowId":"w","payload":{}})", "unknown_type");
     row("type in capitals", R"({"type":"TRANSITION"})", "unknown_type");
     row("empty type", R"({"type":""})", "unknown_type");
-    row("no workflowId", R"({"type":"transition","executionId":"e","payload":{"fromState":"A","toState":"B","timestamp":0}})", "missing_field");
-    row("workflowId a number", R"({"type":"transition","workflowId":1,"executionId":"e","payload":{"fromState":"A","toState":"B","timestamp":0}})", "wrong_type");
-    row("no executionId", R"({"type":"transition","workflowId":"w","payload":{"fromState":"A","toState":"B","timestamp":0}})", "missing_field");
-    row("executionId an object", R"({"type":"transition","workflowId":"w","executionId":{},"payload":{"fromState":"A","toState":"B","timestamp":0}})", "wrong_type");
+    row("no workflowId",
+        R"({"type":"transition","executionId":"e","payload":{"fromState":"A","toState":"B","timestamp":0}})",
+        "missing_field");
+    row("workflowId a number",
+        R"({"type":"transition","workflowId":1,"executionId":"e","payload":{"fromState":"A","toState":"B","timestamp":0}})",
+        "wrong_type");
+    row("no executionId",
+        R"({"type":"transition","workflowId":"w","payload":{"fromState":"A","toState":"B","timestamp":0}})",
+        "missing_field");
+    row("executionId an object",
+        R"({"type":"transition","workflowId":"w","executionId":{},"payload":{"fromState":"A","toState":"B","timestamp":0}})",
+        "wrong_type");
     row("no payload", R"({"type":"transition","workflowId":"w","executionId":"e"})", "missing_field");
     row("payload an array", R"({"type":"transition","workflowId":"w","executionId":"e","payload":[]})", "wrong_type");
     row("heartbeat without payload", R"({"type":"heartbeat","serverTime":0})", "missing_field");
@@ -425,40 +458,58 @@ void TestFeedParser::badFrames_data()
     row("transition no fromState", eventFrame("transition", R"({"toState":"B","timestamp":0})"), "missing_field");
     row("transition no toState", eventFrame("transition", R"({"fromState":"A","timestamp":0})"), "missing_field");
     row("transition no timestamp", eventFrame("transition", R"({"fromState":"A","toState":"B"})"), "missing_field");
-    row("transition toState number", eventFrame("transition", R"({"fromState":"A","toState":2,"timestamp":0})"), "wrong_type");
-    row("timestamp words", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":"yesterday"})"), "wrong_type");
-    row("timestamp month 13", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":"2026-13-01T00:00:00Z"})"), "wrong_type");
-    row("timestamp float", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":1.5})"), "wrong_type");
-    row("timestamp bool", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":true})"), "wrong_type");
-    row("timestamp object", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":{}})"), "wrong_type");
-    row("timestamp over int64", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":18446744073709551615})"), "wrong_type");
+    row("transition toState number", eventFrame("transition", R"({"fromState":"A","toState":2,"timestamp":0})"),
+        "wrong_type");
+    row("timestamp words", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":"yesterday"})"),
+        "wrong_type");
+    row("timestamp month 13",
+        eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":"2026-13-01T00:00:00Z"})"),
+        "wrong_type");
+    row("timestamp float", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":1.5})"),
+        "wrong_type");
+    row("timestamp bool", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":true})"),
+        "wrong_type");
+    row("timestamp object", eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":{}})"),
+        "wrong_type");
+    row("timestamp over int64",
+        eventFrame("transition", R"({"fromState":"A","toState":"B","timestamp":18446744073709551615})"), "wrong_type");
     row("durationMs negative", transitionFrame(R"(,"durationMs":-5)"), "wrong_type");
     row("durationMs string", transitionFrame(R"(,"durationMs":"5")"), "wrong_type");
     row("transitionType number", transitionFrame(R"(,"transitionType":3)"), "wrong_type");
     row("state_change no stateName", eventFrame("state_change", R"({"enteredAt":0})"), "missing_field");
     row("state_change no enteredAt", eventFrame("state_change", R"({"stateName":"S"})"), "missing_field");
-    row("stateVersion negative", eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"stateVersion":-1})"), "wrong_type");
-    row("stateVersion fraction", eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"stateVersion":1.5})"), "wrong_type");
+    row("stateVersion negative", eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"stateVersion":-1})"),
+        "wrong_type");
+    row("stateVersion fraction", eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"stateVersion":1.5})"),
+        "wrong_type");
     row("execution_started no startedAt", eventFrame("execution_started", R"({"completedAt":0})"), "missing_field");
     row("execution_completed no completedAt", eventFrame("execution_completed", R"({"startedAt":0})"), "missing_field");
-    row("execution_failed stateName bool", eventFrame("execution_failed", R"({"completedAt":0,"stateName":false})"), "wrong_type");
+    row("execution_failed stateName bool", eventFrame("execution_failed", R"({"completedAt":0,"stateName":false})"),
+        "wrong_type");
     row("checkpoint no checkpointId", eventFrame("checkpoint_created", R"({"timestamp":0})"), "missing_field");
     row("checkpoint no timestamp", eventFrame("checkpoint_created", R"({"checkpointId":"c"})"), "missing_field");
-    row("recoverable a string", eventFrame("checkpoint_created", R"({"checkpointId":"c","timestamp":0,"recoverable":"yes"})"), "wrong_type");
-    row("sizeBytes negative", eventFrame("checkpoint_created", R"({"checkpointId":"c","timestamp":0,"sizeBytes":-1})"), "wrong_type");
+    row("recoverable a string",
+        eventFrame("checkpoint_created", R"({"checkpointId":"c","timestamp":0,"recoverable":"yes"})"), "wrong_type");
+    row("sizeBytes negative", eventFrame("checkpoint_created", R"({"checkpointId":"c","timestamp":0,"sizeBytes":-1})"),
+        "wrong_type");
     row("recovery no recoveryId", eventFrame("recovery_initiated", R"({"checkpointId":"c"})"), "missing_field");
-    row("recovery success a string", eventFrame("recovery_completed", R"({"recoveryId":"r","success":"true"})"), "wrong_type");
-    row("recovery no executionId", R"({"type":"recovery_completed","workflowId":"w","payload":{"recoveryId":"r"}})", "missing_field");
+    row("recovery success a string", eventFrame("recovery_completed", R"({"recoveryId":"r","success":"true"})"),
+        "wrong_type");
+    row("recovery no executionId", R"({"type":"recovery_completed","workflowId":"w","payload":{"recoveryId":"r"}})",
+        "missing_field");
     row("consistency no nodes", eventFrame("consistency", R"({"consistencyLevel":"strong"})"), "missing_field");
     row("consistency nodes object", eventFrame("consistency", R"({"nodes":{}})"), "wrong_type");
     row("consistency node a string", eventFrame("consistency", R"({"nodes":["n1"]})"), "wrong_type");
-    row("consistency lag a string", eventFrame("consistency", R"({"nodes":[{"nodeId":"n","lagMs":"5"}]})"), "wrong_type");
+    row("consistency lag a string", eventFrame("consistency", R"({"nodes":[{"nodeId":"n","lagMs":"5"}]})"),
+        "wrong_type");
     row("consistency conflicts string", eventFrame("consistency", R"({"nodes":[],"conflicts":"2"})"), "wrong_type");
     row("consistency divergence object", eventFrame("consistency", R"({"nodes":[],"divergence":{}})"), "wrong_type");
-    row("consistency replicationFactor negative", eventFrame("consistency", R"({"nodes":[],"replicationFactor":-3})"), "wrong_type");
+    row("consistency replicationFactor negative", eventFrame("consistency", R"({"nodes":[],"replicationFactor":-3})"),
+        "wrong_type");
     row("alert no severity", eventFrame("alert_triggered", R"({"alertId":"a"})"), "missing_field");
     row("alert id a number", eventFrame("alert_resolved", R"({"alertId":1,"severity":"info"})"), "wrong_type");
-    row("alert no workflowId", R"({"type":"alert_triggered","payload":{"alertId":"a","severity":"info"}})", "missing_field");
+    row("alert no workflowId", R"({"type":"alert_triggered","payload":{"alertId":"a","severity":"info"}})",
+        "missing_field");
     row("metric no value", eventFrame("metric_update", R"({"name":"x"})"), "missing_field");
     row("metric no name", eventFrame("metric_update", R"({"value":1})"), "missing_field");
     row("metric value a string", eventFrame("metric_update", R"({"name":"x","value":"1"})"), "wrong_type");
@@ -527,11 +578,23 @@ void TestFeedParser::nesting()
     QCOMPARE(parser.parseFrame(QByteArray("[" + frame(61) + "]"), out), 1);
     QCOMPARE(parser.problems()[FeedProblem::TooDeep], quint64(4));
     // Containers count, whatever they hold (simdjson alone would let 65 empty ones through).
-    const auto empty = [](int depth) -> QByteArray { return QByteArray(depth, '[') + QByteArray(depth, ']'); };
+    const auto empty = [](int depth) -> QByteArray {
+        return QByteArray(depth, '[') + QByteArray(depth, ']');
+    };
     QCOMPARE(parser.parseFrame(empty(65), out), 0);
-    QCOMPARE(parser.parseFrame(eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":)" + empty(62) + "}"), out), 1);
-    QCOMPARE(parser.parseFrame(eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":)" + empty(63) + "}"), out), 0);
-    QCOMPARE(parser.parseFrame(eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"x":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})"), out), 1);
+    QCOMPARE(parser.parseFrame(
+                 eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":)" + empty(62) + "}"), out),
+             1);
+    QCOMPARE(parser.parseFrame(
+                 eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":)" + empty(63) + "}"), out),
+             0);
+    QCOMPARE(
+        parser.parseFrame(
+            eventFrame(
+                "state_change",
+                R"({"stateName":"S","enteredAt":0,"x":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["})"),
+            out),
+        1);
     QCOMPARE(parser.problems()[FeedProblem::TooDeep], quint64(6));
     QCOMPARE(parser.problems().total(), quint64(7));
 }
@@ -555,11 +618,13 @@ void TestFeedParser::stringLength()
     QCOMPARE(parser.parseFrame(transitionFrame(R"(,"stateType":")" + escaped + "x\""), out), 0);
     // Keys, unknown members and strings deep in data count too.
     QCOMPARE(parser.parseFrame(transitionFrame(",\"" + overLimit + "\":1"), out), 0);
-    QCOMPARE(parser.parseFrame(eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":[[")" + overLimit + "\"]]}"), out), 0);
+    QCOMPARE(parser.parseFrame(
+                 eventFrame("state_change", R"({"stateName":"S","enteredAt":0,"data":[[")" + overLimit + "\"]]}"), out),
+             0);
     QCOMPARE(parser.problems()[FeedProblem::StringTooLong], quint64(4));
     // In an array frame only the element holding it goes.
-    const QByteArray batch = "[" + transitionFrame({}) + "," + transitionFrame(R"(,"stateType":")" + overLimit + "\"") + ","
-        + transitionFrame({}) + "]";
+    const QByteArray batch = "[" + transitionFrame({}) + "," + transitionFrame(R"(,"stateType":")" + overLimit + "\"")
+        + "," + transitionFrame({}) + "]";
     QCOMPARE(parser.parseFrame(batch, out), 2);
     QCOMPARE(describe(parser.problems()), QStringLiteral("string_too_long=5"));
     QVERIFY(parser.firstMessage(FeedProblem::StringTooLong).contains(QLatin1String("1048577")));
@@ -586,13 +651,17 @@ void TestFeedParser::messages()
     QVERIFY(parser.lastMessage().isEmpty());
     QVERIFY(parser.firstMessage(FeedProblem::MissingField).isEmpty());
     parser.parseFrame(eventFrame("transition", R"({"fromState":"A","timestamp":0})", R"(,"seq":7)"), out);
-    QCOMPARE(parser.firstMessage(FeedProblem::MissingField), QStringLiteral("missing_field: transition seq 7: payload.toState is missing"));
+    QCOMPARE(parser.firstMessage(FeedProblem::MissingField),
+             QStringLiteral("missing_field: transition seq 7: payload.toState is missing"));
     parser.parseFrame(eventFrame("transition", R"({"toState":"A","timestamp":0})"), out);
-    QCOMPARE(parser.firstMessage(FeedProblem::MissingField), QStringLiteral("missing_field: transition seq 7: payload.toState is missing"));
+    QCOMPARE(parser.firstMessage(FeedProblem::MissingField),
+             QStringLiteral("missing_field: transition seq 7: payload.toState is missing"));
     QCOMPARE(parser.lastMessage(), QStringLiteral("missing_field: transition: payload.fromState is missing"));
     parser.parseFrame(QByteArray("[1," + eventFrame("metric_update", R"({"name":"x","value":"1"})") + "]"), out);
-    QCOMPARE(parser.firstMessage(FeedProblem::MalformedJson), QStringLiteral("malformed_json: element 0: expected an event object"));
-    QCOMPARE(parser.lastMessage(), QStringLiteral("wrong_type: element 1: metric_update: payload.value is not a number"));
+    QCOMPARE(parser.firstMessage(FeedProblem::MalformedJson),
+             QStringLiteral("malformed_json: element 0: expected an event object"));
+    QCOMPARE(parser.lastMessage(),
+             QStringLiteral("wrong_type: element 1: metric_update: payload.value is not a number"));
     parser.parseFrame(R"({"type":"teleport"})", out);
     QCOMPARE(parser.lastMessage(), QStringLiteral("unknown_type: unknown event type \"teleport\""));
     parser.parseFrame(R"({"type":"transition","seq":-3})", out);
@@ -604,7 +673,8 @@ void TestFeedParser::messages()
     QCOMPARE(parser.problems().total(), quint64(0));
     QVERIFY(parser.firstMessage(FeedProblem::MissingField).isEmpty());
     parser.parseFrame(eventFrame("transition", R"({"toState":"A","timestamp":0})"), out);
-    QCOMPARE(parser.firstMessage(FeedProblem::MissingField), QStringLiteral("missing_field: transition: payload.fromState is missing"));
+    QCOMPARE(parser.firstMessage(FeedProblem::MissingField),
+             QStringLiteral("missing_field: transition: payload.fromState is missing"));
     QVERIFY(out.empty());
 }
 
@@ -644,7 +714,7 @@ void TestFeedParser::roundTrip_data()
         e.consistency.maxLagMs = 0.5;
         e.consistency.pendingChanges = 3;
         e.consistency.conflicts = 1;
-        e.consistency.divergence = QStringList{QStringLiteral("a \"quoted\" line")};
+        e.consistency.divergence = QStringList {QStringLiteral("a \"quoted\" line")};
     });
     QTest::newRow("checkpoint") << make(FeedEventType::CheckpointCreated, [](FeedEvent &e) {
         e.checkpointId = "c";
@@ -674,7 +744,8 @@ void TestFeedParser::roundTrip()
     const QByteArray json = feedEventToJson(event);
     FeedParser parser;
     std::vector<FeedEvent> out;
-    QVERIFY2(parser.parseFrame(json, out) == 1, qPrintable(parser.lastMessage() + QLatin1Char(' ') + QString::fromUtf8(json)));
+    QVERIFY2(parser.parseFrame(json, out) == 1,
+             qPrintable(parser.lastMessage() + QLatin1Char(' ') + QString::fromUtf8(json)));
     const QByteArray diff = feedEventDifference(out.front(), event);
     QVERIFY2(diff.isEmpty(), QByteArray(diff + " in " + json).constData());
 }
@@ -685,10 +756,11 @@ void TestFeedParser::roundTripBatch()
     QByteArray frame = "[";
     std::vector<FeedEvent> sent;
     for (int i = 0; i < 100; ++i) {
-        sent.push_back(transition("S" + QByteArray::number(i), "S" + QByteArray::number(i + 1), kT0 + i, [i](FeedEvent &e) {
-            e.hasSeq = true;
-            e.seq = quint64(i) + 1;
-        }));
+        sent.push_back(
+            transition("S" + QByteArray::number(i), "S" + QByteArray::number(i + 1), kT0 + i, [i](FeedEvent &e) {
+                e.hasSeq = true;
+                e.seq = quint64(i) + 1;
+            }));
         if (i > 0)
             frame += ',';
         appendFeedEventJson(sent.back(), frame);

@@ -100,10 +100,13 @@ void TestFeedParserCorpus::log()
         reader.setChunkSize(chunk);
         LoadResult result;
         size_t events = 0;
-        QVERIFY(reader.read(&buffer, QStringLiteral("corpus.jsonl"), [&events](std::vector<FeedEvent> &batch) {
-            events += batch.size();
-            return true;
-        }, &result));
+        QVERIFY(reader.read(
+            &buffer, QStringLiteral("corpus.jsonl"),
+            [&events](std::vector<FeedEvent> &batch) {
+                events += batch.size();
+                return true;
+            },
+            &result));
         QVERIFY(result.error.isEmpty());
         QVERIFY(result.issueCount <= quint64(lines));
         QVERIFY(events <= size_t(input.size()));

@@ -48,14 +48,15 @@ Collected readBytes(const QByteArray &bytes, qsizetype chunkSize = 4 * 1024 * 10
     JsonLinesReader reader(limits);
     reader.setChunkSize(chunkSize);
     Collected c;
-    c.ok = reader.read(&buffer, QStringLiteral("log.jsonl"),
-                       [&c](std::vector<FeedEvent> &batch) {
-                           c.batchSizes.push_back(batch.size());
-                           for (FeedEvent &e : batch)
-                               c.events.push_back(std::move(e));
-                           return true;
-                       },
-                       &c.result);
+    c.ok = reader.read(
+        &buffer, QStringLiteral("log.jsonl"),
+        [&c](std::vector<FeedEvent> &batch) {
+            c.batchSizes.push_back(batch.size());
+            for (FeedEvent &e : batch)
+                c.events.push_back(std::move(e));
+            return true;
+        },
+        &c.result);
     return c;
 }
 
@@ -146,7 +147,8 @@ void TestJsonLinesReader::fromPath()
 
 void TestJsonLinesReader::emptyAndBlank()
 {
-    for (const QByteArray &bytes : {QByteArray(), QByteArray("\n"), QByteArray("\r\n\r\n  \n\t\n"), QByteArray("   ")}) {
+    for (const QByteArray &bytes :
+         {QByteArray(), QByteArray("\n"), QByteArray("\r\n\r\n  \n\t\n"), QByteArray("   ")}) {
         const Collected c = readBytes(bytes, 3);
         QVERIFY(c.ok);
         QVERIFY(c.events.empty());
@@ -163,7 +165,7 @@ void TestJsonLinesReader::batches()
     for (const qsizetype chunk : {qsizetype(1000), qsizetype(4 * 1024 * 1024)}) {
         const Collected c = readBytes(bytes, chunk);
         QVERIFY(c.ok);
-        QCOMPARE(c.batchSizes, (std::vector<size_t>{4096, 4096, 1808}));
+        QCOMPARE(c.batchSizes, (std::vector<size_t> {4096, 4096, 1808}));
         QCOMPARE(c.events.size(), size_t(10000));
         for (size_t i = 0; i < c.events.size(); ++i) {
             QCOMPARE(c.events[i].seq, quint64(i) + 1);
@@ -184,10 +186,13 @@ void TestJsonLinesReader::consumerStops()
     JsonLinesReader reader;
     LoadResult result;
     size_t received = 0;
-    QVERIFY(reader.read(&buffer, QStringLiteral("x"), [&received](std::vector<FeedEvent> &batch) {
-        received += batch.size();
-        return false;
-    }, &result));
+    QVERIFY(reader.read(
+        &buffer, QStringLiteral("x"),
+        [&received](std::vector<FeedEvent> &batch) {
+            received += batch.size();
+            return false;
+        },
+        &result));
     QCOMPARE(received, JsonLinesReader::kBatchSize);
     QVERIFY(result.ok());
 }
@@ -199,14 +204,16 @@ void TestJsonLinesReader::missingFile()
     JsonLinesReader reader;
     LoadResult result;
     bool called = false;
-    QVERIFY(!reader.read(path, [&called](std::vector<FeedEvent> &) { return called = true; }, &result));
+    QVERIFY(!reader.read(
+        path, [&called](std::vector<FeedEvent> &) { return called = true; }, &result));
     QVERIFY(!called);
     QVERIFY2(result.error.startsWith(path + QStringLiteral(": ")), qPrintable(result.error));
     QVERIFY(result.error.size() > path.size() + 2);
     QVERIFY(!result.ok());
     // A directory is not a log either.
     LoadResult dirResult;
-    QVERIFY(!reader.read(dir.path(), [](std::vector<FeedEvent> &) { return true; }, &dirResult));
+    QVERIFY(!reader.read(
+        dir.path(), [](std::vector<FeedEvent> &) { return true; }, &dirResult));
     QVERIFY2(dirResult.error.startsWith(dir.path() + QStringLiteral(": ")), qPrintable(dirResult.error));
 }
 
@@ -221,11 +228,14 @@ void TestJsonLinesReader::cancel()
     LoadResult result;
     std::atomic_bool stop = false;
     size_t received = 0;
-    QVERIFY(!reader.read(&buffer, QStringLiteral("x"), [&](std::vector<FeedEvent> &batch) {
-        received += batch.size();
-        stop = true; // as the user's Cancel button would, from another thread
-        return true;
-    }, &result, {}, &stop));
+    QVERIFY(!reader.read(
+        &buffer, QStringLiteral("x"),
+        [&](std::vector<FeedEvent> &batch) {
+            received += batch.size();
+            stop = true; // as the user's Cancel button would, from another thread
+            return true;
+        },
+        &result, {}, &stop));
     QVERIFY(result.cancelled);
     QVERIFY(!result.ok());
     QCOMPARE(received, JsonLinesReader::kBatchSize);
@@ -234,10 +244,13 @@ void TestJsonLinesReader::cancel()
     buffer.seek(0);
     LoadResult early;
     received = 0;
-    QVERIFY(!reader.read(&buffer, QStringLiteral("x"), [&](std::vector<FeedEvent> &batch) {
-        received += batch.size();
-        return true;
-    }, &early, {}, &stop));
+    QVERIFY(!reader.read(
+        &buffer, QStringLiteral("x"),
+        [&](std::vector<FeedEvent> &batch) {
+            received += batch.size();
+            return true;
+        },
+        &early, {}, &stop));
     QVERIFY(early.cancelled);
     QCOMPARE(received, size_t(0));
 }
@@ -263,7 +276,8 @@ void TestJsonLinesReader::tooLongLines()
     QCOMPARE(atLimit.size(), limit);
     const QByteArray overLimit = good + QByteArray(limit + 1 - good.size(), ' ');
     const QByteArray huge = good.left(good.size() - 1) + ",\"pad\":\"" + QByteArray(5000, 'x') + "\"}";
-    const QByteArray bytes = good + ending + atLimit + ending + overLimit + ending + huge + ending + good + ending + huge;
+    const QByteArray bytes
+        = good + ending + atLimit + ending + overLimit + ending + huge + ending + good + ending + huge;
 
     const Collected c = readBytes(bytes, chunkSize, {limit, 64, 1 << 20});
     QVERIFY(c.ok);
@@ -277,7 +291,7 @@ void TestJsonLinesReader::byteOrderMark()
 {
     const Collected c = readBytes("\xEF\xBB\xBF" + transitionLine(1) + "\n\xEF\xBB\xBF" + transitionLine(2));
     QCOMPARE(c.events.size(), size_t(1)); // only where a file starts
-    QCOMPARE(issueLines(c.result), QStringList{QStringLiteral("line 2 malformed_json")});
+    QCOMPARE(issueLines(c.result), QStringList {QStringLiteral("line 2 malformed_json")});
 }
 
 void TestJsonLinesReader::progress()
@@ -291,8 +305,9 @@ void TestJsonLinesReader::progress()
     reader.setChunkSize(64 * 1024);
     LoadResult result;
     std::vector<LoadProgress> reports;
-    QVERIFY(reader.read(&buffer, QStringLiteral("x"), [](std::vector<FeedEvent> &) { return true; }, &result,
-                        [&reports](const LoadProgress &p) { reports.push_back(p); }));
+    QVERIFY(reader.read(
+        &buffer, QStringLiteral("x"), [](std::vector<FeedEvent> &) { return true; }, &result,
+        [&reports](const LoadProgress &p) { reports.push_back(p); }));
     QVERIFY(reports.size() > 5);
     QCOMPARE(reports.back().done, qint64(5000));
     QCOMPARE(reports.back().total, qint64(5000));

@@ -1,0 +1,87 @@
+// BARS R1: the feed server is killed (SIGKILL) and restarted 20 times while `watch` ingests;
+// with its durable log, every event arrives exactly once.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestFeedRestarts : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void killedServerLosesAndDuplicatesNothing();
+};
+
+void TestFeedRestarts::killedServerLosesAndDuplicatesNothing()
+{
+    QTemporaryDir dir;
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        port = probe.serverPort();
+    }
+    const QStringList simulateArgs{QStringLiteral("simulate"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                                   QStringLiteral("--rate"), QStringLiteral("4000"), QStringLiteral("--dwell-scale"),
+                                   QStringLiteral("0.01"), QStringLiteral("--feed-log"), dir.filePath(QStringLiteral("feed.log"))};
+    auto startServer = [&](QProcess &p) {
+        p.start(QStringLiteral(STATESCOPE_BINARY), simulateArgs);
+        if (!p.waitForStarted())
+            return false;
+        QByteArray out;
+        for (int i = 0; i < 100 && !out.contains("feed: "); ++i) {
+            p.waitForReadyRead(100);
+            out += p.readAllStandardOutput();
+        }
+        if (!out.contains("feed: ")) {
+            p.kill();
+            p.waitForFinished(5000);
+            qWarning() << "simulate did not start:" << out << p.readAllStandardError();
+            return false;
+        }
+        return true;
+    };
+    auto server = std::make_unique<QProcess>();
+    QVERIFY(startServer(*server));
+
+    QProcess watch;
+    watch.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:%1").arg(port),
+                                                    QStringLiteral("--duration"), QStringLiteral("25"), QStringLiteral("--format"),
+                                                    QStringLiteral("json")});
+    QVERIFY(watch.waitForStarted());
+    QTest::qWait(1000);
+    for (int restart = 0; restart < 20; ++restart) {
+        QTest::qWait(300 + 40 * (restart % 5));
+        server->kill(); // SIGKILL: no goodbye, no flush
+        QVERIFY(server->waitForFinished(10000));
+        bool started = false;
+        for (int attempt = 0; attempt < 20 && !started; ++attempt) { // the port may take a moment to free
+            server = std::make_unique<QProcess>();
+            started = startServer(*server);
+            if (!started)
+                QTest::qWait(200);
+        }
+        QVERIFY(started);
+    }
+    QVERIFY(watch.waitForFinished(60000));
+    QCOMPARE(watch.exitCode(), 0);
+    server->terminate();
+    server->waitForFinished(10000);
+
+    const QJsonObject ingest = QJsonDocument::fromJson(watch.readAllStandardOutput()).object().value(QStringLiteral("ingest")).toObject();
+    const qint64 events = ingest.value(QStringLiteral("events")).toInteger();
+    const qint64 first = ingest.value(QStringLiteral("firstSeq")).toInteger();
+    const qint64 last = ingest.value(QStringLiteral("lastSeq")).toInteger();
+    qInfo() << "events" << events << "seq" << first << ".." << last << "reconnects" << ingest.value(QStringLiteral("reconnects"));
+    QVERIFY(events > 20000);
+    QCOMPARE(events, last - first + 1); // every seq once: nothing lost
+    QCOMPARE(ingest.value(QStringLiteral("duplicates")).toInteger(), 0);
+    QCOMPARE(ingest.value(QStringLiteral("gaps")).toInteger(), 0);
+    QVERIFY(ingest.value(QStringLiteral("reconnects")).toInteger() >= 20);
+}
+
+QTEST_GUILESS_MAIN(TestFeedRestarts)
+#include "tst_feedrestarts.moc"
