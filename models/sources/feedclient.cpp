@@ -189,9 +189,10 @@ void FeedClient::onText(const QString &message)
     const QByteArray utf8 = message.toUtf8();
     ++m_stats.frames;
     m_stats.bytes += quint64(utf8.size());
-    m_parsed.clear();
+    // Parse straight into the pending batch, then keep in place what is to be delivered.
+    const size_t start = m_pending.size();
     const FeedProblemCounts before = m_parser->problems();
-    m_parser->parseFrame(utf8, m_parsed);
+    m_parser->parseFrame(utf8, m_pending);
     for (int p = 0; p < int(FeedProblem::Count); ++p) {
         const auto problem = FeedProblem(p);
         const quint64 added = m_parser->problems()[problem] - before[problem];
@@ -201,7 +202,9 @@ void FeedClient::onText(const QString &message)
                                         m_parser->firstMessage(problem)));
         m_stats.problems[problem] += added;
     }
-    for (FeedEvent &event : m_parsed) {
+    size_t kept = start;
+    for (size_t i = start; i < m_pending.size(); ++i) {
+        FeedEvent &event = m_pending[i];
         switch (event.type) {
         case FeedEventType::Hello:
         case FeedEventType::Heartbeat:
@@ -230,8 +233,11 @@ void FeedClient::onText(const QString &message)
         if (event.time != kUnknownTime)
             m_lastEventTime = event.time;
         ++m_stats.events;
-        m_pending.push_back(std::move(event));
+        if (kept != i)
+            m_pending[kept] = std::move(event);
+        ++kept;
     }
+    m_pending.resize(kept);
     if (!m_pending.empty() && !m_flushTimer->isActive())
         m_flushTimer->start(m_options.batchIntervalMs);
 }

@@ -117,7 +117,6 @@ private:
     bool m_subscribedWithResume = false;
     bool m_gapOpen = false;         // a gap waits for its first event after
     TimeMs m_lastEventTime = kUnknownTime;
-    std::vector<FeedEvent> m_parsed;
     std::vector<FeedEvent> m_pending;
     FeedStats m_stats;
 };

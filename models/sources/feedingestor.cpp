@@ -94,11 +94,21 @@ void FeedIngestor::apply(const FeedEvent &event)
     ++m_counters.events;
 }
 
+StateId FeedIngestor::state(const QByteArray &name)
+{
+    RecentName &slot = m_recentNames[(quintptr(name.constData()) >> 4) % std::size(m_recentNames)];
+    if (slot.id != kNoState && slot.name.constData() == name.constData() && slot.name.size() == name.size())
+        return slot.id;
+    slot.name = name;
+    slot.id = m_store.internState(name);
+    return slot.id;
+}
+
 void FeedIngestor::applyTransition(const FeedEvent &event)
 {
     const ExecutionIndex e = execution(event);
-    const StateId from = m_store.internState(event.fromState);
-    const StateId to = m_store.internState(event.toState);
+    const StateId from = state(event.fromState);
+    const StateId to = state(event.toState);
     const quint32 tail = m_store.lastTransitionOf(e);
     const bool inOrder = tail == kNoIndex || m_store.transitionTime(tail) <= event.time;
     if (!inOrder)

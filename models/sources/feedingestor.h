@@ -48,6 +48,7 @@ public:
 
 private:
     ExecutionIndex execution(const FeedEvent &event);
+    StateId state(const QByteArray &name);
     void applyTransition(const FeedEvent &event);
     void applyCheckpoint(const FeedEvent &event);
     void applyRecovery(const FeedEvent &event);
@@ -59,6 +60,15 @@ private:
     QHash<QByteArray, LiveAlert> m_alerts;
     QHash<QByteArray, double> m_metrics;
     TimeMs m_latest = kUnknownTime;
+    // The parser hands out one shared QByteArray per repeated name: a name whose data pointer
+    // was seen before is the same name. Holding the QByteArray keeps the pointer from being
+    // reused for other text while it is cached.
+    struct RecentName
+    {
+        QByteArray name;
+        StateId id = kNoState;
+    };
+    RecentName m_recentNames[64];
 };
 
 } // namespace StateScope
