@@ -13,7 +13,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/install-deps.sh" build bench >&2
 build="$root/build-bench"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTATESCOPE_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov bench_liveanalytics >&2
+cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov bench_liveanalytics bench_feedparser >&2
 
 dir=${BENCH_DIR:-/tmp/statescope-bench}
 executions=${BENCH_EXECUTIONS:-1600000}
@@ -59,6 +59,7 @@ line("analyze_sqlite_rss_bytes_per_transition_over_100mb", round(max(0.0, rss_kb
 PY
 "$build/tests/bench/bench_markov"
 "$build/tests/bench/bench_liveanalytics"
+"$build/tests/bench/bench_feedparser"
 
 # P1: CPU per event of `watch` (receive, parse, store, fold into live analytics) beside a
 # minimal Node.js client on the `ws` package that only JSON.parses and counts, both on the
