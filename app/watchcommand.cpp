@@ -6,6 +6,8 @@
 #include "feedclient.h"
 #include "feedingestor.h"
 #include "feedrecorder.h"
+#include "gapbackfill.h"
+#include "sqlconnection.h"
 #include "liveanalytics.h"
 #include "reportjson.h"
 #include "reporttext.h"
@@ -34,11 +36,15 @@ qint64 processCpuUs()
     return qint64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000000 + usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
 }
 
-QJsonObject ingestJson(const FeedStats &s, double seconds, qint64 cpuUs)
+QJsonObject ingestJson(const FeedStats &s, double seconds, qint64 cpuUs, const std::vector<qint64> &backfilled)
 {
     QJsonArray gaps;
-    for (const FeedGap &g : s.gaps) {
-        gaps.append(QJsonObject{{QStringLiteral("afterSeq"), qint64(g.afterSeq)},
+    qint64 backfilledTotal = 0;
+    for (size_t i = 0; i < s.gaps.size(); ++i) {
+        const FeedGap &g = s.gaps[i];
+        const qint64 filled = i < backfilled.size() ? backfilled[i] : -1;
+        backfilledTotal += std::max<qint64>(0, filled);
+        gaps.append(QJsonObject{{QStringLiteral("backfilledEvents"), filled < 0 ? QJsonValue() : QJsonValue(filled)},{QStringLiteral("afterSeq"), qint64(g.afterSeq)},
                                 {QStringLiteral("resumedAtSeq"), qint64(g.resumedAtSeq)},
                                 {QStringLiteral("from"), g.from == kUnknownTime ? QJsonValue() : QJsonValue(TimeUtil::formatUtcString(g.from))},
                                 {QStringLiteral("to"), g.to == kUnknownTime ? QJsonValue() : QJsonValue(TimeUtil::formatUtcString(g.to))},
@@ -55,6 +61,7 @@ QJsonObject ingestJson(const FeedStats &s, double seconds, qint64 cpuUs)
                        {QStringLiteral("gaps"), qint64(s.gaps.size())},
                        {QStringLiteral("reconnects"), qint64(s.reconnects)},
                        {QStringLiteral("gapDetails"), gaps},
+                       {QStringLiteral("backfilled"), backfilledTotal},
                        {QStringLiteral("problems"), problems},
                        {QStringLiteral("frames"), qint64(s.frames)},
                        {QStringLiteral("bytes"), qint64(s.bytes)},
@@ -98,6 +105,9 @@ int WatchCommand::run(const QStringList &arguments)
                       QStringLiteral("text")});
     parser.addOption({QStringLiteral("record"), QStringLiteral("Also record what arrives into this SQLite file (SPEC 2.1 schema)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("backfill"), QStringLiteral("Fill gaps the server can no longer replay from this state "
+                                                                 "database (SQLite file or postgresql:// URL)."),
+                      QStringLiteral("SOURCE")});
     parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss://."),
                       QStringLiteral("FILE")});
     if (!parser.parse(arguments))
@@ -141,6 +151,14 @@ int WatchCommand::run(const QStringList &arguments)
     if (recording && !recorder.open(parser.value(QStringLiteral("record")), &recordError))
         return Cli::fail(QStringLiteral("--record: ") + recordError);
 
+    std::unique_ptr<SqlConnection> backfillDb;
+    if (parser.isSet(QStringLiteral("backfill"))) {
+        QString error;
+        backfillDb = openSqlConnection(locateSource(parser.value(QStringLiteral("backfill"))), true, &error);
+        if (!backfillDb)
+            return Cli::fail(QStringLiteral("--backfill: ") + error);
+    }
+
     EventStore store;
     LiveAnalytics live; // the dashboard's ingest path folds into live analytics too
     FeedIngestor ingestor(store, &live);
@@ -159,6 +177,25 @@ int WatchCommand::run(const QStringList &arguments)
                      }, Qt::QueuedConnection);
     QObject::connect(client, &FeedClient::errorOccurred, QCoreApplication::instance(),
                      [](const QString &message) { Cli::warn(message); }, Qt::QueuedConnection);
+    std::vector<qint64> backfilled; // per gap, in order: events read from the database
+    QObject::connect(client, &FeedClient::gapDetected, QCoreApplication::instance(), [&](const FeedGap &gap) {
+        if (!backfillDb) {
+            backfilled.push_back(-1);
+            return;
+        }
+        std::vector<FeedEvent> events;
+        QString error;
+        if (!GapBackfill(*backfillDb).read(gap.from, gap.to, &events, &error)) {
+            Cli::warn(QStringLiteral("--backfill: %1").arg(error));
+            backfilled.push_back(-1);
+            return;
+        }
+        ingestor.apply(events);
+        if (recording && recordError.isEmpty())
+            recorder.record(events);
+        backfilled.push_back(qint64(events.size()));
+        Cli::warn(QStringLiteral("gap after seq %1 filled with %2 transitions from the database").arg(gap.afterSeq).arg(events.size()));
+    }, Qt::QueuedConnection);
     bool everConnected = false;
     QObject::connect(client, &FeedClient::stateChanged, QCoreApplication::instance(),
                      [&everConnected](FeedClient::State state, const QString &) {
@@ -194,7 +231,7 @@ int WatchCommand::run(const QStringList &arguments)
     const AnalysisReport report = analyze(store, analysisOptions);
     if (format == QLatin1String("json")) {
         QJsonObject json = reportToJson(report);
-        json.insert(QStringLiteral("ingest"), ingestJson(stats, seconds, ingestCpuUs));
+        json.insert(QStringLiteral("ingest"), ingestJson(stats, seconds, ingestCpuUs, backfilled));
         Cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
     } else {
         Cli::printOut(ingestText(stats, seconds) + QLatin1Char('\n') + reportToText(report));

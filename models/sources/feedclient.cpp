@@ -246,23 +246,32 @@ void FeedClient::handleControl(const FeedEvent &event)
 {
     switch (event.type) {
     case FeedEventType::ResumeFailed: {
-        FeedGap gap;
-        gap.afterSeq = m_stats.lastSeq;
+        const bool restartedNumbering = event.oldestSeq <= m_stats.lastSeq;
+        if (!m_gapOpen) { // one gap, however many answers it takes to get past it
+            FeedGap gap;
+            gap.afterSeq = m_stats.lastSeq;
+            gap.from = m_lastEventTime;
+            m_stats.gaps.push_back(gap);
+            m_gapOpen = true;
+        }
+        FeedGap &gap = m_stats.gaps.back();
         gap.resumedAtSeq = event.oldestSeq;
-        gap.from = m_lastEventTime;
-        gap.missedEvents = event.oldestSeq > m_stats.lastSeq ? qint64(event.oldestSeq - m_stats.lastSeq - 1) : -1;
-        m_stats.gaps.push_back(gap);
-        m_gapOpen = true;
-        // Continue live: what the server still holds is replayed from its oldest event on.
+        // A server whose numbering started again cannot say how much was missed.
+        gap.missedEvents = restartedNumbering ? -1 : qint64(event.oldestSeq - gap.afterSeq - 1);
+        // Continue from the oldest event the server still holds (sinceSeq 0 replays from 1).
         m_stats.lastSeq = event.oldestSeq > 0 ? event.oldestSeq - 1 : 0;
-        QJsonObject subscribe{{QStringLiteral("action"), QStringLiteral("subscribe")},
-                              {QStringLiteral("topics"), QJsonArray::fromStringList(m_options.topics)}};
-        if (m_stats.lastSeq > 0)
-            subscribe.insert(QStringLiteral("sinceSeq"), qint64(m_stats.lastSeq));
+        m_subscribedWithResume = true;
+        const QJsonObject subscribe{{QStringLiteral("action"), QStringLiteral("subscribe")},
+                                    {QStringLiteral("topics"), QJsonArray::fromStringList(m_options.topics)},
+                                    {QStringLiteral("sinceSeq"), qint64(m_stats.lastSeq)}};
         if (m_socket)
             m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
-        emit errorOccurred(QStringLiteral("%1: the server no longer holds events %2..%3: gap recorded")
-                               .arg(m_options.url.toDisplayString()).arg(gap.afterSeq + 1).arg(event.oldestSeq - 1));
+        emit errorOccurred(restartedNumbering
+                               ? QStringLiteral("%1: the server started its numbering again (it holds events from seq %2 on): "
+                                                "gap recorded after seq %3")
+                                     .arg(m_options.url.toDisplayString()).arg(event.oldestSeq).arg(gap.afterSeq)
+                               : QStringLiteral("%1: the server no longer holds events %2..%3: gap recorded")
+                                     .arg(m_options.url.toDisplayString()).arg(gap.afterSeq + 1).arg(event.oldestSeq - 1));
         break;
     }
     case FeedEventType::Error:
@@ -277,7 +286,7 @@ void FeedClient::handleControl(const FeedEvent &event)
         break;
     case FeedEventType::Subscribed:
         // Resuming, the server starts after what we have: anything between is a gap too.
-        if (m_subscribedWithResume && event.replayFrom > m_stats.lastSeq + 1) {
+        if (m_subscribedWithResume && !m_gapOpen && event.replayFrom > m_stats.lastSeq + 1) {
             FeedGap gap;
             gap.afterSeq = m_stats.lastSeq;
             gap.resumedAtSeq = event.replayFrom;
