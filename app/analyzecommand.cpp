@@ -72,16 +72,8 @@ int AnalyzeCommand::run(const QStringList &arguments)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("Report format: text or json."), QStringLiteral("FORMAT"),
                       QStringLiteral("text")});
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return Cli::kExitOk;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        Cli::printOut(QStringLiteral("statescope %1\n").arg(QStringLiteral(STATESCOPE_VERSION)));
-        return Cli::kExitOk;
-    }
+    if (const std::optional<int> exitCode = Cli::parseArguments(parser, arguments))
+        return *exitCode;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return Cli::fail(positional.isEmpty() ? QStringLiteral("analyze: missing SOURCE")

@@ -1,5 +1,8 @@
 #include "commandlinetools.h"
 
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
 namespace StateScope::Cli {
 
 int fail(const QString &message)
@@ -13,6 +16,21 @@ int fail(const QString &message)
 void warn(const QString &message)
 {
     std::fprintf(stderr, "statescope: warning: %s\n", message.simplified().toLocal8Bit().constData());
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        printOut(parser.helpText());
+        return kExitOk;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        printOut(QStringLiteral("statescope %1\n").arg(QCoreApplication::applicationVersion()));
+        return kExitOk;
+    }
+    return std::nullopt;
 }
 
 void printOut(const QString &text)

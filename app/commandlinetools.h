@@ -4,6 +4,9 @@
 #include <QStringList>
 
 #include <cstdio>
+#include <optional>
+
+class QCommandLineParser;
 
 namespace StateScope::Cli {
 
@@ -16,5 +19,8 @@ inline constexpr int kExitUsage = 2; // bad arguments or a source that cannot be
 int fail(const QString &message);
 void warn(const QString &message);
 void printOut(const QString &text);
+// Parses a subcommand's arguments and answers --help and --version. Returns the exit code
+// when the command is done already (help or version shown, or bad arguments reported).
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
 
 } // namespace StateScope::Cli

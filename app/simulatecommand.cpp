@@ -106,16 +106,8 @@ int SimulateCommand::run(const QStringList &arguments)
                                                     "resumes its clients from it."), QStringLiteral("FILE")},
         {QStringLiteral("frame-events"), QStringLiteral("At most this many events per feed frame (default 100; 1 = one event per frame)."), QStringLiteral("N")},
     });
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return Cli::kExitOk;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        Cli::printOut(QStringLiteral("statescope %1\n").arg(QCoreApplication::applicationVersion()));
-        return Cli::kExitOk;
-    }
+    if (const std::optional<int> exitCode = Cli::parseArguments(parser, arguments))
+        return *exitCode;
     if (!parser.positionalArguments().isEmpty())
         return Cli::fail(QStringLiteral("simulate: unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
 

@@ -110,16 +110,8 @@ int WatchCommand::run(const QStringList &arguments)
                       QStringLiteral("SOURCE")});
     parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss://."),
                       QStringLiteral("FILE")});
-    if (!parser.parse(arguments))
-        return Cli::fail(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
-        Cli::printOut(parser.helpText());
-        return Cli::kExitOk;
-    }
-    if (parser.isSet(QStringLiteral("version"))) {
-        Cli::printOut(QStringLiteral("statescope %1\n").arg(QCoreApplication::applicationVersion()));
-        return Cli::kExitOk;
-    }
+    if (const std::optional<int> exitCode = Cli::parseArguments(parser, arguments))
+        return *exitCode;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return Cli::fail(QStringLiteral("watch: expected one FEED_URL"));
