@@ -25,9 +25,7 @@ int main(int argc, char *argv[])
         QCoreApplication::setApplicationName(QStringLiteral("statescope"));
         QCoreApplication::setApplicationVersion(QStringLiteral(STATESCOPE_VERSION));
         QStringList arguments = QCoreApplication::arguments();
-        // "statescope analyze X" parses like "statescope X", and its usage line names the command.
-        arguments.removeAt(1);
-        arguments[0] = QStringLiteral("statescope ") + command;
+        arguments.removeAt(1); // "statescope analyze X" parses like "statescope X"
         if (command == QLatin1String("analyze"))
             return StateScope::AnalyzeCommand().run(arguments);
         if (command == QLatin1String("watch"))
