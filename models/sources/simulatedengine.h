@@ -32,7 +32,10 @@ struct SimulationOptions
     int workflows = 3;
     int replicaNodes = 3;
     int consistencyIntervalMs = 1000;
-    int databaseFlushMs = 200;     // rows are committed in transactions this often
+    // Rows are committed this often; 0 = at the end of every tick, before the server sends
+    // that tick's frames, so the database always holds what any client was sent (a gap a
+    // client cannot resume can then be filled from it).
+    int databaseFlushMs = 0;
     quint64 seed = 42;
     int keepFinishedExecutions = 50000; // finished executions kept for recovery requests
 };
