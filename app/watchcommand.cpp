@@ -159,14 +159,16 @@ int WatchCommand::run(const QStringList &arguments)
     auto *client = new FeedClient(options);
     client->moveToThread(&socketThread);
     QObject::connect(&socketThread, &QThread::finished, client, &QObject::deleteLater);
+    // Everything that reaches the store reaches the recording too, until it fails once.
+    auto apply = [&](const std::vector<FeedEvent> &events) {
+        ingestor.apply(events);
+        if (recording && recordError.isEmpty() && !recorder.record(events)) {
+            recordError = recorder.error();
+            Cli::warn(QStringLiteral("--record: %1; the recording stops here").arg(recordError));
+        }
+    };
     QObject::connect(client, &FeedClient::eventsReceived, QCoreApplication::instance(),
-                     [&](const FeedBatch &batch) {
-                         ingestor.apply(*batch);
-                         if (recording && recordError.isEmpty() && !recorder.record(*batch)) {
-                             recordError = recorder.error();
-                             Cli::warn(QStringLiteral("--record: %1; the recording stops here").arg(recordError));
-                         }
-                     }, Qt::QueuedConnection);
+                     [&apply](const FeedBatch &batch) { apply(*batch); }, Qt::QueuedConnection);
     QObject::connect(client, &FeedClient::errorOccurred, QCoreApplication::instance(),
                      [](const QString &message) { Cli::warn(message); }, Qt::QueuedConnection);
     std::vector<qint64> backfilled; // per gap, in order: events read from the database
@@ -182,9 +184,7 @@ int WatchCommand::run(const QStringList &arguments)
             backfilled.push_back(-1);
             return;
         }
-        ingestor.apply(events);
-        if (recording && recordError.isEmpty())
-            recorder.record(events);
+        apply(events);
         backfilled.push_back(qint64(events.size()));
         Cli::warn(QStringLiteral("gap after seq %1 filled with %2 transitions from the database").arg(gap.afterSeq).arg(events.size()));
     }, Qt::QueuedConnection);
