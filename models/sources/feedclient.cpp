@@ -1,11 +1,9 @@
 #include "feedclient.h"
 
+#include "feedcontrol.h"
 #include "feedparser.h"
 
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
@@ -131,12 +129,9 @@ void FeedClient::onConnected()
     m_backoffMs = m_options.initialBackoffMs;
     m_disconnectedSince = -1;
     m_heartbeatTimer->start(m_options.heartbeatTimeoutMs);
-    QJsonObject subscribe{{QStringLiteral("action"), QStringLiteral("subscribe")},
-                          {QStringLiteral("topics"), QJsonArray::fromStringList(m_options.topics)}};
     m_subscribedWithResume = m_stats.lastSeq > 0;
-    if (m_subscribedWithResume)
-        subscribe.insert(QStringLiteral("sinceSeq"), qint64(m_stats.lastSeq));
-    m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
+    m_socket->sendTextMessage(QString::fromUtf8(FeedControl::subscribeRequest(
+        m_options.topics, m_subscribedWithResume ? std::optional<quint64>(m_stats.lastSeq) : std::nullopt)));
     setState(State::Connected, m_options.url.toDisplayString());
 }
 
@@ -261,11 +256,8 @@ void FeedClient::handleControl(const FeedEvent &event)
         // Continue from the oldest event the server still holds (sinceSeq 0 replays from 1).
         m_stats.lastSeq = event.oldestSeq > 0 ? event.oldestSeq - 1 : 0;
         m_subscribedWithResume = true;
-        const QJsonObject subscribe{{QStringLiteral("action"), QStringLiteral("subscribe")},
-                                    {QStringLiteral("topics"), QJsonArray::fromStringList(m_options.topics)},
-                                    {QStringLiteral("sinceSeq"), qint64(m_stats.lastSeq)}};
         if (m_socket)
-            m_socket->sendTextMessage(QString::fromUtf8(QJsonDocument(subscribe).toJson(QJsonDocument::Compact)));
+            m_socket->sendTextMessage(QString::fromUtf8(FeedControl::subscribeRequest(m_options.topics, m_stats.lastSeq)));
         emit errorOccurred(restartedNumbering
                                ? QStringLiteral("%1: the server started its numbering again (it holds events from seq %2 on): "
                                                 "gap recorded after seq %3")
