@@ -16,14 +16,6 @@ QByteArray newId()
 {
     return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
-
-QByteArray stateJson(const QByteArray &state, TimeMs entered)
-{
-    QJsonObject o{{QStringLiteral("stateName"), QString::fromUtf8(state)}};
-    if (entered != kUnknownTime)
-        o.insert(QStringLiteral("enteredAt"), TimeUtil::formatUtcString(entered));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 } // namespace
 
 FeedRecorder::FeedRecorder() = default;
@@ -59,7 +51,7 @@ FeedRecorder::Execution &FeedRecorder::execution(const FeedEvent &event, TimeMs 
     e.state = event.type == FeedEventType::Transition ? event.fromState : event.stateName;
     e.enteredAt = started;
     if (!m_writer->insertExecution(event.executionId, event.workflowId, "running", started, kUnknownTime)
-        || !m_writer->insertWorkflowState(e.rowId, event.workflowId, event.executionId, e.version, stateJson(e.state, started),
+        || !m_writer->insertWorkflowState(e.rowId, event.workflowId, event.executionId, e.version, StateDatabaseWriter::stateSnapshotJson(e.state, {}, started),
                                           {}, started, started))
         m_error = m_writer->error();
     return *m_executions.insert(event.executionId, e);
@@ -91,7 +83,7 @@ bool FeedRecorder::write(const FeedEvent &e)
     case FeedEventType::CheckpointCreated: {
         const Execution &x = execution(e, kUnknownTime);
         return m_writer->insertCheckpoint(e.checkpointId, x.rowId, e.checkpointType.isEmpty() ? QByteArray("automatic") : e.checkpointType,
-                                          e.time, stateJson(e.stateName, kUnknownTime), "{}", {}, e.sizeBytes < 0 ? 0 : e.sizeBytes,
+                                          e.time, StateDatabaseWriter::stateSnapshotJson(e.stateName, {}, kUnknownTime), "{}", {}, e.sizeBytes < 0 ? 0 : e.sizeBytes,
                                           {}, e.recoverable);
     }
     case FeedEventType::RecoveryCompleted: {
@@ -145,7 +137,7 @@ bool FeedRecorder::record(const std::vector<FeedEvent> &batch)
         Execution &x = m_executions[id];
         x.dirty = false;
         if (ok)
-            ok = m_writer->updateWorkflowState(x.rowId, x.version, stateJson(x.state, x.enteredAt), {}, x.enteredAt);
+            ok = m_writer->updateWorkflowState(x.rowId, x.version, StateDatabaseWriter::stateSnapshotJson(x.state, {}, x.enteredAt), {}, x.enteredAt);
     }
     m_dirty.clear();
     if (!ok || !m_error.isEmpty()) {

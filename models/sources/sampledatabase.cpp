@@ -23,9 +23,7 @@ QByteArray json(const QJsonObject &o)
 
 QByteArray snapshotJson(const MachineModel::State &s, TimeMs entered)
 {
-    return json(QJsonObject{{QStringLiteral("stateName"), QString::fromUtf8(s.name)},
-                            {QStringLiteral("stateType"), QString::fromUtf8(s.type)},
-                            {QStringLiteral("enteredAt"), TimeUtil::formatUtcString(entered)}});
+    return StateDatabaseWriter::stateSnapshotJson(s.name, s.type, entered);
 }
 
 const char *statusOf(const MachineModel &m, int state)

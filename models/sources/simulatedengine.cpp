@@ -197,9 +197,7 @@ QByteArray SimulatedEngine::variablesOf(const Execution &e) const
 QByteArray SimulatedEngine::snapshotOf(const Execution &e) const
 {
     const MachineModel::State &s = m_machine.states[size_t(e.state)];
-    return compact(QJsonObject{{QStringLiteral("stateName"), QString::fromUtf8(s.name)},
-                               {QStringLiteral("stateType"), QString::fromUtf8(s.type)},
-                               {QStringLiteral("enteredAt"), TimeUtil::formatUtcString(e.enteredAt)}});
+    return StateDatabaseWriter::stateSnapshotJson(s.name, s.type, e.enteredAt);
 }
 
 void SimulatedEngine::startExecution(TimeMs now)

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace StateScope {
 
@@ -45,6 +46,16 @@ bool StateDatabaseWriter::prepare(QString *error)
                       "created_at, updated_at) VALUES ($1, $2, $3, 'raft', $4, $5, $6, $7, $8, $9, $9, $9)");
     return m_machine && m_workflow && m_execution && m_executionUpdate && m_state && m_stateUpdate && m_transition
         && m_checkpoint && m_recovery && m_consistency;
+}
+
+QByteArray StateDatabaseWriter::stateSnapshotJson(QByteArrayView name, QByteArrayView type, TimeMs enteredAt)
+{
+    QJsonObject o{{QStringLiteral("stateName"), QString::fromUtf8(name)}};
+    if (!type.isEmpty())
+        o.insert(QStringLiteral("stateType"), QString::fromUtf8(type));
+    if (enteredAt != kUnknownTime)
+        o.insert(QStringLiteral("enteredAt"), TimeUtil::formatUtcString(enteredAt));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
 bool StateDatabaseWriter::run(SqlStatement &statement)

@@ -24,6 +24,10 @@ public:
     ~StateDatabaseWriter();
 
     bool prepare(QString *error);
+
+    // The JSON of a state as current_state and state_snapshot hold it: stateName, and
+    // stateType and enteredAt when known.
+    static QByteArray stateSnapshotJson(QByteArrayView name, QByteArrayView type, TimeMs enteredAt);
     QString error() const { return m_error; }
 
     bool insertStateMachine(QByteArrayView id, QByteArrayView name, QByteArrayView version, QByteArrayView statesJson,
