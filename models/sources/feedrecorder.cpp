@@ -4,9 +4,6 @@
 #include "sqliteconnection.h"
 #include "statedatabasewriter.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUuid>
 
 namespace StateScope {
@@ -43,7 +40,7 @@ FeedRecorder::Execution &FeedRecorder::execution(const FeedEvent &event, TimeMs 
         return *it;
     if (!m_workflows.contains(event.workflowId)) {
         m_workflows.insert(event.workflowId);
-        if (!m_writer->insertWorkflow(event.workflowId, event.workflowId, {}, started))
+        if (!m_writer->insertWorkflow(event.workflowId, {}, {}, started))
             m_error = m_writer->error();
     }
     Execution e;
@@ -91,24 +88,12 @@ bool FeedRecorder::write(const FeedEvent &e)
         return m_writer->insertRecovery(e.recoveryId, x.rowId, e.time, {}, e.stateName, e.durationMs < 0 ? 0 : e.durationMs,
                                         e.data, e.success == 1, e.success == 0 ? QByteArray(R"({"message":"failed"})") : QByteArray());
     }
-    case FeedEventType::Consistency: {
-        const ConsistencySample &s = e.consistency;
-        QJsonArray nodes;
-        for (const ReplicaNode &n : s.nodes)
-            nodes.append(QJsonObject{{QStringLiteral("nodeId"), n.nodeId}, {QStringLiteral("lagMs"), n.lagMs},
-                                     {QStringLiteral("pendingChanges"), n.pendingChanges}, {QStringLiteral("inSync"), n.inSync}});
-        const QByteArray sync = QJsonDocument(QJsonObject{{QStringLiteral("syncLag"), s.maxLagMs},
-                                                          {QStringLiteral("pendingChanges"), s.pendingChanges},
-                                                          {QStringLiteral("nodes"), nodes}}).toJson(QJsonDocument::Compact);
-        const QByteArray conflicts = QJsonDocument(QJsonObject{{QStringLiteral("conflicts"), s.conflicts}}).toJson(QJsonDocument::Compact);
-        const QByteArray divergence = QJsonDocument(QJsonArray::fromStringList(s.divergence)).toJson(QJsonDocument::Compact);
+    case FeedEventType::Consistency:
         if (!m_workflows.contains(e.workflowId)) {
             m_workflows.insert(e.workflowId);
-            m_writer->insertWorkflow(e.workflowId, e.workflowId, {}, e.time);
+            m_writer->insertWorkflow(e.workflowId, {}, {}, e.time);
         }
-        return m_writer->insertConsistency(newId(), e.workflowId, s.level.isEmpty() ? QByteArray("unknown") : s.level.toUtf8(),
-                                           s.replicationFactor, s.quorumSize, conflicts, sync, divergence, e.time);
-    }
+        return m_writer->insertConsistency(newId(), e.workflowId, e.consistency, e.time);
     default:
         return true; // alerts, metrics and control frames are not part of the schema
     }

@@ -17,7 +17,8 @@ class StateDatabaseWriter;
 // so the session can be opened offline later: workflows and executions as first seen,
 // transitions, checkpoints, recoveries and consistency samples. Each batch is one transaction.
 // A feed announces checkpoints without their content, so recorded checkpoints carry their
-// state name only and no checksum (they read back as unverifiable, which is what they are).
+// state name only and no checksum (they read back as unverifiable, which is what they are);
+// workflows get an empty name, since the feed does not carry it.
 class FeedRecorder final
 {
 public:

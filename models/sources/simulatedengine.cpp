@@ -1,6 +1,7 @@
 #include "simulatedengine.h"
 
 #include "checksum.h"
+#include "consistencyscore.h"
 #include "feedeventjson.h"
 #include "feedlog.h"
 #include "feedserver.h"
@@ -332,7 +333,6 @@ void SimulatedEngine::sampleConsistency(TimeMs now)
         s.replicationFactor = std::max(1, m_options.replicaNodes);
         s.quorumSize = s.replicationFactor / 2 + 1;
         const bool spike = m_gen.uniform() < 0.08; // now and then a node falls behind
-        QJsonArray nodes;
         for (int n = 0; n < s.replicationFactor; ++n) {
             ReplicaNode node;
             node.nodeId = QStringLiteral("node-%1").arg(n + 1);
@@ -342,8 +342,6 @@ void SimulatedEngine::sampleConsistency(TimeMs now)
             s.maxLagMs = std::max(s.maxLagMs, node.lagMs);
             s.pendingChanges += node.pendingChanges;
             s.nodesInSync += node.inSync ? 1 : 0;
-            nodes.append(QJsonObject{{QStringLiteral("nodeId"), node.nodeId}, {QStringLiteral("lagMs"), node.lagMs},
-                                     {QStringLiteral("pendingChanges"), node.pendingChanges}, {QStringLiteral("inSync"), node.inSync}});
             s.nodes.push_back(node);
         }
         if (spike) {
@@ -351,7 +349,7 @@ void SimulatedEngine::sampleConsistency(TimeMs now)
             s.divergence.append(QStringLiteral("node-%1 variables.amount").arg(s.replicationFactor));
         }
         publish(event, nullptr);
-        const bool healthy = s.nodesInSync >= s.quorumSize && s.maxLagMs <= 1000;
+        const bool healthy = consistencySampleHealthy(s, 1000); // SPEC 6's default lag threshold
         if (healthy == m_alertRaised[w]) { // raise on the first bad sample, resolve on the first good one
             m_alertRaised[w] = !healthy;
             FeedEvent alert;
@@ -364,16 +362,8 @@ void SimulatedEngine::sampleConsistency(TimeMs now)
             alert.time = now;
             publish(alert, nullptr);
         }
-        if (m_writer) {
-            const QByteArray sync = compact(QJsonObject{{QStringLiteral("lastSync"), TimeUtil::formatUtcString(now)},
-                                                        {QStringLiteral("syncLag"), s.maxLagMs},
-                                                        {QStringLiteral("pendingChanges"), s.pendingChanges},
-                                                        {QStringLiteral("nodes"), nodes}});
-            const QByteArray conflicts = compact(QJsonObject{{QStringLiteral("strategy"), QStringLiteral("last_write_wins")},
-                                                             {QStringLiteral("conflictLog"), spike ? QJsonArray{QStringLiteral("variables.amount")} : QJsonArray{}}});
-            dbCheck(m_writer->insertConsistency(m_gen.uuid(), m_workflowIds[w], "strong", s.replicationFactor, s.quorumSize,
-                                                conflicts, sync, QJsonDocument(QJsonArray::fromStringList(s.divergence)).toJson(QJsonDocument::Compact), now));
-        }
+        if (m_writer)
+            dbCheck(m_writer->insertConsistency(m_gen.uuid(), m_workflowIds[w], s, now));
     }
 }
 

@@ -240,3 +240,31 @@ bool StateDatabaseWriter::insertConsistency(QByteArrayView id, QByteArrayView wo
 }
 
 } // namespace StateScope
+
+namespace StateScope {
+
+bool StateDatabaseWriter::insertConsistency(QByteArrayView id, QByteArrayView workflowId, const ConsistencySample &s, TimeMs at)
+{
+    QJsonArray nodes;
+    for (const ReplicaNode &n : s.nodes) {
+        nodes.append(QJsonObject{{QStringLiteral("nodeId"), n.nodeId}, {QStringLiteral("lagMs"), n.lagMs},
+                                 {QStringLiteral("pendingChanges"), n.pendingChanges}, {QStringLiteral("inSync"), n.inSync}});
+    }
+    const QByteArray sync = QJsonDocument(QJsonObject{{QStringLiteral("lastSync"), TimeUtil::formatUtcString(at)},
+                                                      {QStringLiteral("syncLag"), s.maxLagMs},
+                                                      {QStringLiteral("pendingChanges"), s.pendingChanges},
+                                                      {QStringLiteral("nodes"), nodes}})
+                                .toJson(QJsonDocument::Compact);
+    // The seed keeps conflicts in conflict_resolution.conflictLog: one entry per conflict.
+    QJsonArray log;
+    for (qint64 i = 0; i < s.conflicts; ++i)
+        log.append(i < s.divergence.size() ? s.divergence[qsizetype(i)] : QStringLiteral("conflict"));
+    const QByteArray conflicts = QJsonDocument(QJsonObject{{QStringLiteral("strategy"), QStringLiteral("last_write_wins")},
+                                                           {QStringLiteral("conflictLog"), log}})
+                                     .toJson(QJsonDocument::Compact);
+    return insertConsistency(id, workflowId, s.level.isEmpty() ? QByteArray("unknown") : s.level.toUtf8(),
+                             s.replicationFactor, s.quorumSize, conflicts, sync,
+                             QJsonDocument(QJsonArray::fromStringList(s.divergence)).toJson(QJsonDocument::Compact), at);
+}
+
+} // namespace StateScope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domaintypes.h"
 #include "timeutil.h"
 
 #include <QByteArray>
@@ -53,6 +54,9 @@ public:
     bool insertConsistency(QByteArrayView id, QByteArrayView workflowId, QByteArrayView level, int replicationFactor,
                            int quorumSize, QByteArrayView conflictJson, QByteArrayView synchronizationJson,
                            QByteArrayView divergenceJson, TimeMs at);
+    // The same from a sample: the columns are written so that parseConsistencyRow reads the
+    // sample back (nodes, lag, pending changes, conflict count, divergence).
+    bool insertConsistency(QByteArrayView id, QByteArrayView workflowId, const ConsistencySample &sample, TimeMs at);
 
 private:
     bool run(SqlStatement &statement);

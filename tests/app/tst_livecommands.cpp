@@ -136,7 +136,7 @@ void TestLiveCommands::recordingOpensOfflineWithTheSameReport()
     QJsonObject offline = QJsonDocument::fromJson(analyze.readAllStandardOutput()).object();
     QVERIFY(live.value(QStringLiteral("transitions")).toInteger() > 500);
     for (const char *key : {"executions", "transitions", "states", "terminal", "transitionCounts", "transitionMatrix",
-                            "steadyState", "dwellMs", "variants", "variantCount", "checkpoints", "recovery"})
+                            "steadyState", "dwellMs", "variants", "variantCount", "checkpoints", "recovery", "consistency"})
         QVERIFY2(live.value(QLatin1String(key)) == offline.value(QLatin1String(key)), key);
     QVERIFY(simulate.waitForFinished(30000));
 }
