@@ -209,4 +209,23 @@ DefinitionParseResult parseDefinitionFile(const QString &path)
     return parseDefinitionJson(f.readAll(), QFileInfo(path).fileName());
 }
 
+QJsonArray definitionStatesJson(const StateMachineDefinition &definition)
+{
+    QJsonArray states;
+    for (const DefinitionState &s : definition.states)
+        states.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("type"), s.type}});
+    return states;
+}
+
+QJsonArray definitionTransitionsJson(const StateMachineDefinition &definition)
+{
+    QJsonArray transitions;
+    for (const DefinitionTransition &t : definition.transitions) {
+        transitions.append(QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("source"), t.source},
+                                       {QStringLiteral("target"), t.target}, {QStringLiteral("event"), t.event},
+                                       {QStringLiteral("priority"), t.priority}});
+    }
+    return transitions;
+}
+
 } // namespace StateScope

@@ -2,6 +2,7 @@
 
 #include "domaintypes.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace StateScope {
@@ -25,6 +26,11 @@ DefinitionParseResult parseDefinitionRow(const QString &id, const QString &name,
 // Amazon States Language machine (StartAt + States) read for its graph: Next, End, Choice
 // Choices/Default, Catch (error transitions), Succeed/Fail as final states.
 DefinitionParseResult parseDefinitionFile(const QString &path);
+
+// The inverse of the row form: the `states` and `transitions` JSON arrays of a definition, as a
+// state_machines row and a definition file hold them.
+QJsonArray definitionStatesJson(const StateMachineDefinition &definition);
+QJsonArray definitionTransitionsJson(const StateMachineDefinition &definition);
 DefinitionParseResult parseDefinitionJson(const QByteArray &json, const QString &label);
 
 } // namespace StateScope

@@ -1,5 +1,7 @@
 #include "machinemodel.h"
 
+#include "definitionparser.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -145,18 +147,10 @@ StateMachineDefinition MachineModel::definition() const
 QByteArray MachineModel::definitionJson() const
 {
     const StateMachineDefinition d = definition();
-    QJsonArray jsonStates, jsonTransitions;
-    for (const DefinitionState &s : d.states)
-        jsonStates.append(QJsonObject{{QStringLiteral("name"), s.name}, {QStringLiteral("type"), s.type}});
-    for (const DefinitionTransition &t : d.transitions) {
-        jsonTransitions.append(QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("source"), t.source},
-                                           {QStringLiteral("target"), t.target}, {QStringLiteral("event"), t.event},
-                                           {QStringLiteral("priority"), t.priority}});
-    }
     return QJsonDocument(QJsonObject{{QStringLiteral("name"), d.name},
                                      {QStringLiteral("version"), d.version},
-                                     {QStringLiteral("states"), jsonStates},
-                                     {QStringLiteral("transitions"), jsonTransitions},
+                                     {QStringLiteral("states"), definitionStatesJson(d)},
+                                     {QStringLiteral("transitions"), definitionTransitionsJson(d)},
                                      {QStringLiteral("initial_state"), d.initialState},
                                      {QStringLiteral("final_states"), QJsonArray::fromStringList(d.finalStates)}})
         .toJson(QJsonDocument::Compact);

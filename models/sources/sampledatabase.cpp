@@ -100,16 +100,7 @@ SampleDatabaseSummary writeSampleDatabase(SqlConnection &connection, const Sampl
     const TimeMs span = TimeMs(options.spanDays) * 86400000;
     const TimeMs start = options.end - span;
     const QByteArray machineId = gen.uuid();
-    const QJsonObject definition = QJsonDocument::fromJson(machine.definitionJson()).object();
-    QStringList finals;
-    for (const auto &s : machine.states) {
-        if (s.terminal)
-            finals.append(QString::fromUtf8(s.name));
-    }
-    if (!w.insertStateMachine(machineId, machine.name, "1.0",
-                              QJsonDocument(definition.value(QStringLiteral("states")).toArray()).toJson(QJsonDocument::Compact),
-                              QJsonDocument(definition.value(QStringLiteral("transitions")).toArray()).toJson(QJsonDocument::Compact),
-                              machine.states[size_t(machine.initial)].name, finals))
+    if (!w.insertStateMachine(machineId, machine.definition()))
         return failed();
 
     static const char *const kWorkflowNames[] = {"order-processing", "invoice-approval", "data-sync", "refunds", "onboarding"};

@@ -54,17 +54,9 @@ bool SimulatedEngine::setDatabase(SqlConnection *connection, QString *error)
         return false;
     const TimeMs now = QDateTime::currentMSecsSinceEpoch();
     const QByteArray machineId = m_gen.uuid();
-    const QJsonObject definition = QJsonDocument::fromJson(m_machine.definitionJson()).object();
-    QStringList finals;
-    for (const MachineModel::State &s : m_machine.states) {
-        if (s.terminal)
-            finals.append(QString::fromUtf8(s.name));
-    }
-    bool ok = m_writer->insertStateMachine(
-        machineId, m_machine.name, QByteArray("sim-" + QByteArray::number(m_options.seed)),
-        QJsonDocument(definition.value(QStringLiteral("states")).toArray()).toJson(QJsonDocument::Compact),
-        QJsonDocument(definition.value(QStringLiteral("transitions")).toArray()).toJson(QJsonDocument::Compact),
-        m_machine.states[size_t(m_machine.initial)].name, finals);
+    StateMachineDefinition definition = m_machine.definition();
+    definition.version = QStringLiteral("sim-%1").arg(m_options.seed); // one row per run: (name, version) is unique
+    bool ok = m_writer->insertStateMachine(machineId, definition);
     for (size_t i = 0; ok && i < m_workflowIds.size(); ++i)
         ok = m_writer->insertWorkflow(m_workflowIds[i], kWorkflowNames[i], machineId, now);
     if (!ok || !connection->commit(error)) {

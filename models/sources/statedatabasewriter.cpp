@@ -1,5 +1,6 @@
 #include "statedatabasewriter.h"
 
+#include "definitionparser.h"
 #include "sqlconnection.h"
 
 #include <QJsonArray>
@@ -106,6 +107,14 @@ bool StateDatabaseWriter::insertStateMachine(QByteArrayView id, QByteArrayView n
         q.bindText(8, QJsonDocument(QJsonArray::fromStringList(finalStates)).toJson(QJsonDocument::Compact));
     }
     return run(q);
+}
+
+bool StateDatabaseWriter::insertStateMachine(QByteArrayView id, const StateMachineDefinition &d)
+{
+    return insertStateMachine(id, d.name.toUtf8(), d.version.toUtf8(),
+                              QJsonDocument(definitionStatesJson(d)).toJson(QJsonDocument::Compact),
+                              QJsonDocument(definitionTransitionsJson(d)).toJson(QJsonDocument::Compact),
+                              d.initialState.toUtf8(), d.finalStates);
 }
 
 bool StateDatabaseWriter::insertWorkflow(QByteArrayView id, QByteArrayView name, QByteArrayView stateMachineId, TimeMs created)

@@ -33,6 +33,8 @@ public:
 
     bool insertStateMachine(QByteArrayView id, QByteArrayView name, QByteArrayView version, QByteArrayView statesJson,
                             QByteArrayView transitionsJson, QByteArrayView initialState, const QStringList &finalStates);
+    // The same from a definition (its name, version, states, transitions, initial and final states).
+    bool insertStateMachine(QByteArrayView id, const StateMachineDefinition &definition);
     bool insertWorkflow(QByteArrayView id, QByteArrayView name, QByteArrayView stateMachineId, TimeMs created);
     bool insertExecution(QByteArrayView id, QByteArrayView workflowId, QByteArrayView status, TimeMs started,
                          TimeMs completed);
