@@ -6,6 +6,7 @@
 #include "markovchain.h"
 #include "operationsstatistics.h"
 #include "selectionscan.h"
+#include "summarymerge.h"
 
 #include <QHash>
 
@@ -77,10 +78,15 @@ std::vector<StateId> orderStates(const EventStore &store, const ScanResult &scan
     return order;
 }
 
-void addVariants(AnalysisReport &report, const EventStore &store, const ScanResult &scan,
+void addVariants(AnalysisReport &report, const EventStore &store, const ScanResult &scan, const SelectedSummaries &summaries,
                  const std::vector<int> &local, const AnalysisOptions &options)
 {
-    struct Group { quint64 count = 0; ExecutionIndex example = kNoIndex; };
+    struct Group
+    {
+        quint64 count = 0;
+        ExecutionIndex example = kNoIndex;
+        const HistorySummary::Path *summarized = nullptr; // the example when none is held in detail
+    };
     QHash<quint64, Group> groups;
     for (const ExecutionSummary &s : scan.executions) {
         if (!s.completePath || s.currentState == kNoState || !report.states[local[s.currentState]].terminal)
@@ -89,6 +95,17 @@ void addVariants(AnalysisReport &report, const EventStore &store, const ScanResu
         Group &g = groups[s.pathHash];
         if (g.count++ == 0)
             g.example = s.execution;
+    }
+    for (const HistorySummary *summary : summaries.list) {
+        for (auto it = summary->paths.cbegin(); it != summary->paths.cend(); ++it) {
+            if (!report.states[local[it->states.back()]].terminal)
+                continue;
+            report.finishedExecutions += it->count;
+            Group &g = groups[it.key()];
+            if (g.count == 0)
+                g.summarized = &*it;
+            g.count += it->count;
+        }
     }
     report.variantCount = static_cast<quint64>(groups.size());
     std::vector<Group> sorted;
@@ -117,7 +134,14 @@ void addVariants(AnalysisReport &report, const EventStore &store, const ScanResu
     for (const Group &g : sorted) {
         if (keep == 0 || g.count < cutoff)
             break;
-        variants.push_back({pathOf(g.example), g.count, store.executionId(g.example)});
+        if (g.example != kNoIndex) {
+            variants.push_back({pathOf(g.example), g.count, store.executionId(g.example)});
+            continue;
+        }
+        QStringList path;
+        for (StateId s : g.summarized->states)
+            path.append(store.stateName(s));
+        variants.push_back({path, g.count, g.summarized->exampleExecution});
     }
     std::sort(variants.begin(), variants.end(), [](const AnalysisReport::Variant &a, const AnalysisReport::Variant &b) {
         if (a.count != b.count)
@@ -183,8 +207,11 @@ AnalysisReport analyze(const EventStore &store, const AnalysisOptions &options)
     report.to = options.selection.to;
     report.lagThresholdMs = options.lagThresholdMs;
 
-    ScanResult scan = scanSelection(store, options.selection, allowedMovesOf(store, options.definition));
-    report.executions = scan.executions.size();
+    const AllowedMoves allowed = allowedMovesOf(store, options.definition);
+    ScanResult scan = scanSelection(store, options.selection, allowed);
+    const SelectedSummaries summaries = selectSummaries(store, options.selection, &report.notes);
+    addSummariesToScan(scan, summaries, allowed);
+    report.executions = scan.executions.size() + summaries.executions;
     report.transitions = scan.transitions;
     report.staysWithUnknownEntry = scan.staysWithUnknownEntry;
     report.negativeStays = scan.negativeStays;
@@ -203,7 +230,8 @@ AnalysisReport analyze(const EventStore &store, const AnalysisOptions &options)
     for (int i = 0; i < k; ++i) {
         const StateId g = order[i];
         report.states[i].name = store.stateName(g);
-        report.states[i].dwell = computeDwellStats(scan.dwellSamples[g]);
+        report.states[i].dwell = summaries.empty() ? computeDwellStats(scan.dwellSamples[g])
+                                                   : dwellStatsWithSummaries(scan.dwellSamples[g], summaries, g);
         std::vector<qint64>().swap(scan.dwellSamples[g]); // give the memory back early
         input.meanDwellMs[i] = report.states[i].dwell.mean;
     }
@@ -245,7 +273,7 @@ AnalysisReport analyze(const EventStore &store, const AnalysisOptions &options)
         report.absorption.push_back({i, markov.absorption[i], markov.expectedSteps[i], markov.expectedMs[i]});
     }
     addBottlenecks(report);
-    addVariants(report, store, scan, local, options);
+    addVariants(report, store, scan, summaries, local, options);
 
     // Conformance and validation.
     for (int i = 0; i < k; ++i) {
@@ -255,11 +283,13 @@ AnalysisReport analyze(const EventStore &store, const AnalysisOptions &options)
     if (options.definition) {
         report.hasDefinition = true;
         report.definitionName = options.definition->name;
-        quint64 withInvalid = 0;
+        quint64 withInvalid = summarizedExecutionsWithInvalidMove(summaries, allowed);
         for (const ExecutionSummary &s : scan.executions)
             withInvalid += s.hasInvalidMove ? 1 : 0;
-        report.conformanceRate = report.executions > 0
-            ? 1.0 - static_cast<double>(withInvalid) / static_cast<double>(report.executions)
+        // Summarized executions past the path cap have no path to check.
+        const quint64 checked = report.executions - summaries.withoutPath;
+        report.conformanceRate = checked > 0
+            ? 1.0 - static_cast<double>(withInvalid) / static_cast<double>(checked)
             : kNaN;
         for (auto it = scan.invalidMoves.cbegin(); it != scan.invalidMoves.cend(); ++it) {
             report.invalidTransitions.push_back({store.stateName(StateId(it.key() >> 32)),
@@ -306,6 +336,13 @@ AnalysisReport analyze(const EventStore &store, const AnalysisOptions &options)
         if (!std::isnan(remaining) && !std::isnan(inStateMs) && !std::isnan(mean))
             remaining -= std::min(inStateMs, mean); // part of the current stay already spent
         report.executionPredictions.push_back({store.executionId(s.execution), i, inStateMs, remaining});
+    }
+    // Summarized executions stay where they ended only if that is for good.
+    for (const HistorySummary *summary : summaries.list) {
+        for (StateId s = 0; s < summary->lastStates.size(); ++s) {
+            if (summary->lastStates[s] > 0 && markov.terminal[local[s]])
+                inState[local[s]] += summary->lastStates[s];
+        }
     }
     for (int i = 0; i < k; ++i) {
         report.states[i].executionsInState = inState[i];

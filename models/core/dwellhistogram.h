@@ -22,6 +22,7 @@ public:
     double mean() const { return m_count ? double(m_sum) / double(m_count) : std::numeric_limits<double>::quiet_NaN(); }
     double max() const { return m_count ? double(m_max) : std::numeric_limits<double>::quiet_NaN(); }
     double totalMs() const { return double(m_sum); }
+    size_t bucketCount() const { return m_buckets.capacity(); }
     // Linear interpolation between closest ranks over the bucket representatives, matching
     // percentileOfSorted() to within the bucket width.
     double percentile(double p) const;

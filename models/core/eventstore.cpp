@@ -200,7 +200,30 @@ size_t EventStore::memoryBytes() const
         + m_checkpoints.capacity() * sizeof(CheckpointInfo)
         + n * (sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType))
         + m_next.capacity() * sizeof(quint32)
-        + e * (4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId));
+        + e * (4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId))
+        + sideRecordBytes();
+}
+
+size_t EventStore::usedBytes() const
+{
+    const size_t n = m_trExec.size();
+    const size_t e = m_execWorkflow.size();
+    return m_states.usedBytes() + m_executionIds.usedBytes() + m_checkpointIds.usedBytes()
+        + m_checkpoints.size() * sizeof(CheckpointInfo)
+        + n * (sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType))
+        + m_next.size() * sizeof(quint32)
+        + e * (4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId))
+        + sideRecordBytes();
+}
+
+// Recoveries and consistency samples are few and not evicted; estimated, not walked.
+size_t EventStore::sideRecordBytes() const
+{
+    size_t bytes = m_recoveries.capacity() * (sizeof(RecoveryRecord) + 160)
+        + m_consistency.capacity() * (sizeof(ConsistencySample) + 4 * sizeof(ReplicaNode) + 128);
+    for (const auto &[workflow, summary] : m_summaries)
+        bytes += summary.memoryBytes();
+    return bytes;
 }
 
 } // namespace StateScope

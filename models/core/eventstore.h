@@ -1,9 +1,11 @@
 #pragma once
 
 #include "domaintypes.h"
+#include "historysummary.h"
 #include "idinterner.h"
 #include "stringinterner.h"
 
+#include <map>
 #include <vector>
 
 namespace StateScope {
@@ -89,7 +91,19 @@ public:
     const std::vector<StateMachineDefinition> &definitions() const { return m_definitions; }
     const StateMachineDefinition *definitionById(const QString &id) const;
 
+    // --- bounded memory (BARS R3) ---
+    // Folds the flagged executions, with their checkpoints and recoveries, into the summaries
+    // of their workflows and removes them. Execution and transition indices of the rest are
+    // renumbered (order kept), so callers must not hold indices across it.
+    void evictExecutions(const std::vector<bool> &evict);
+    // What evicted executions left behind, by workflow index (kNoIndex: no workflow).
+    const std::map<quint32, HistorySummary> &summaries() const { return m_summaries; }
+    bool hasSummaries() const { return !m_summaries.empty(); }
+
+    // Bytes allocated (capacity) and bytes in use (size): growth by doubling makes the first
+    // up to twice the second, but pages never touched are not resident.
     size_t memoryBytes() const;
+    size_t usedBytes() const;
 
 private:
     StringInterner m_states;
@@ -112,6 +126,7 @@ private:
     std::vector<TransitionType> m_trType;
     std::vector<quint32> m_next; // explicit links; empty while every chain is contiguous
     void materializeLinks();
+    size_t sideRecordBytes() const;
 
     std::vector<CheckpointInfo> m_checkpoints;
     IdInterner m_checkpointIds;
@@ -119,6 +134,7 @@ private:
     std::vector<RecoveryRecord> m_recoveries;
     std::vector<ConsistencySample> m_consistency;
     std::vector<StateMachineDefinition> m_definitions;
+    std::map<quint32, HistorySummary> m_summaries;
 };
 
 } // namespace StateScope

@@ -21,6 +21,8 @@ public:
     void reserve(quint32 count) { m_keys.reserve(count, qsizetype(count) * 17); }
     void clear() { m_keys.clear(); }
     size_t memoryBytes() const { return m_keys.memoryBytes(); }
+    size_t usedBytes() const { return m_keys.usedBytes(); }
+    std::vector<quint32> retain(const std::vector<bool> &keep) { return m_keys.retain(keep); }
 
     // The packed key of an id (a view of `buffer` when packed, else of `id`).
     static QByteArrayView key(QByteArrayView id, char (&buffer)[17]);

@@ -100,6 +100,26 @@ void LiveAnalytics::rebuild(const EventStore &store)
         }
         moveExecution(kNoState, current);
     }
+    // Executions evicted under the memory budget count as they did when they were held.
+    for (const auto &[workflow, summary] : store.summaries()) {
+        for (auto it = summary.counts.cbegin(); it != summary.counts.cend(); ++it) {
+            grow(std::max(StateId(it.key() >> 32), StateId(it.key() & 0xffffffffu)));
+            m_counts[it.key()] += it.value();
+            m_transitions += it.value();
+        }
+        for (StateId s = 0; s < summary.firstStates.size(); ++s) {
+            grow(s);
+            m_firstStates[s] += summary.firstStates[s];
+        }
+        for (StateId s = 0; s < summary.lastStates.size(); ++s) {
+            grow(s);
+            m_inState[s] += summary.lastStates[s];
+        }
+        for (StateId s = 0; s < summary.dwell.size(); ++s) {
+            grow(s);
+            m_dwell[s].merge(summary.dwell[s]);
+        }
+    }
 }
 
 } // namespace StateScope

@@ -2,6 +2,7 @@
 
 #include "consistencyscore.h"
 #include "eventstore.h"
+#include "summarymerge.h"
 
 #include <algorithm>
 #include <cmath>
@@ -26,6 +27,7 @@ bool recordSelected(const EventStore &store, const Selection &selection, Executi
     return !selection.hasWindow() || (time != kUnknownTime && selection.containsTime(time));
 }
 
+// Checkpoints held in detail; the summaries' ones are already in the report.
 void addCheckpoints(AnalysisReport &report, const EventStore &store, const Selection &selection)
 {
     for (const CheckpointInfo &c : store.checkpoints()) {
@@ -41,7 +43,8 @@ void addCheckpoints(AnalysisReport &report, const EventStore &store, const Selec
     report.checkpointsCorrupted.sort();
 }
 
-void addRecoveries(AnalysisReport &report, const EventStore &store, const Selection &selection)
+void addRecoveries(AnalysisReport &report, const EventStore &store, const Selection &selection,
+                   const DwellHistogram &summarizedDurations)
 {
     std::vector<qint64> durations;
     for (const RecoveryRecord &r : store.recoveries()) {
@@ -57,6 +60,14 @@ void addRecoveries(AnalysisReport &report, const EventStore &store, const Select
     }
     report.recoverySuccessRate = report.recoveryAttempts > 0
         ? static_cast<double>(report.recoverySuccesses) / static_cast<double>(report.recoveryAttempts) : kNaN;
+    if (summarizedDurations.count() > 0) { // exact mean, histogram percentile
+        DwellHistogram all = summarizedDurations;
+        for (qint64 d : durations)
+            all.add(d);
+        report.recoveryMeanDurationMs = all.mean();
+        report.recoveryP95DurationMs = all.percentile(0.95);
+        return;
+    }
     std::sort(durations.begin(), durations.end());
     double sum = 0;
     for (qint64 d : durations)
@@ -121,8 +132,10 @@ TimeMs latestTime(const EventStore &store, const Selection &selection, TimeMs la
 
 void addOperationsStatistics(AnalysisReport &report, const EventStore &store, const AnalysisOptions &options)
 {
+    const DwellHistogram summarizedDurations
+        = addSummarizedOperations(report, selectSummaries(store, options.selection, nullptr));
     addCheckpoints(report, store, options.selection);
-    addRecoveries(report, store, options.selection);
+    addRecoveries(report, store, options.selection, summarizedDurations);
     addConsistency(report, store, options);
 }
 

@@ -1,17 +1,12 @@
 #include "selectionscan.h"
 
 #include "eventstore.h"
+#include "historysummary.h"
 
 namespace StateScope {
 
 namespace {
 constexpr quint32 kDenseStateLimit = 1024; // n*n counters stay under 8 MiB
-
-inline quint64 mixPath(quint64 h, StateId s)
-{
-    h ^= s + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    return h * 0xff51afd7ed558ccdULL;
-}
 } // namespace
 
 quint64 ScanResult::count(StateId from, StateId to) const
@@ -71,7 +66,7 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
             }
             summary.currentState = s;
             summary.currentSince = entry;
-            summary.pathHash = mixPath(0, s);
+            summary.pathHash = mixPathHash(0, s);
             summary.completePath = true;
             noteTime(entry);
             r.executions.push_back(summary);
@@ -96,7 +91,7 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
             }
             if (!any) {
                 first = from;
-                path = mixPath(0, first);
+                path = mixPathHash(0, first);
                 any = true;
             }
             ++r.transitions;
@@ -123,7 +118,7 @@ ScanResult scanSelection(const EventStore &store, const Selection &selection, co
                         m.exampleExecutions.append(id);
                 }
             }
-            path = mixPath(path, to);
+            path = mixPathHash(path, to);
             summary.currentState = to;
             summary.currentSince = ts;
             stayEntry = ts;

@@ -1,5 +1,6 @@
 #include "stringinterner.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace StateScope {
@@ -94,6 +95,41 @@ void StringInterner::clear()
     m_arena.clear();
     m_offsets.assign(1, 0);
     m_slots.clear();
+}
+
+std::vector<quint32> StringInterner::retain(const std::vector<bool> &keep)
+{
+    const quint32 n = size();
+    std::vector<quint32> remap(n, kNotFound);
+    char *arena = m_arena.data();
+    quint32 kept = 0;
+    quint32 write = 0;
+    for (quint32 id = 0; id < n; ++id) {
+        if (id >= keep.size() || !keep[id])
+            continue;
+        const quint32 begin = m_offsets[id];
+        const quint32 length = m_offsets[id + 1] - begin;
+        if (write != begin)
+            std::memmove(arena + write, arena + begin, length);
+        write += length;
+        remap[id] = kept++;
+        m_offsets[kept] = write; // never overtakes m_offsets[id + 1], which is read above
+    }
+    m_arena.resize(write);
+    m_offsets.resize(size_t(kept) + 1);
+    if (!m_slots.empty()) {
+        // Shrink the table with the keys (room to double before it must grow again).
+        size_t slotCount = 64;
+        while (slotCount < size_t(kept) * 4)
+            slotCount *= 2;
+        rehash(std::min(slotCount, m_slots.size()));
+    }
+    return remap;
+}
+
+size_t StringInterner::usedBytes() const
+{
+    return static_cast<size_t>(m_arena.size()) + m_offsets.size() * sizeof(quint32) + m_slots.size() * sizeof(quint32);
 }
 
 size_t StringInterner::memoryBytes() const

@@ -25,7 +25,11 @@ public:
     quint32 size() const { return static_cast<quint32>(m_offsets.size()) - 1; }
     void reserve(quint32 count, qsizetype bytes);
     void clear();
+    // Keeps the keys whose keep[id] is set, in their order, and returns the old id -> new id
+    // map (kNotFound for dropped keys). In place: the arena and tables keep their capacity.
+    std::vector<quint32> retain(const std::vector<bool> &keep);
     size_t memoryBytes() const;
+    size_t usedBytes() const;
 
 private:
     static quint64 hash(QByteArrayView key);
