@@ -9,6 +9,7 @@
 #include "gapbackfill.h"
 #include "sqlconnection.h"
 #include "liveanalytics.h"
+#include "memorybudget.h"
 #include "reportjson.h"
 #include "reporttext.h"
 
@@ -60,6 +61,8 @@ QJsonObject ingestJson(const FeedStats &s, double seconds, qint64 cpuUs, const s
                        {QStringLiteral("duplicates"), qint64(s.duplicates)},
                        {QStringLiteral("gaps"), qint64(s.gaps.size())},
                        {QStringLiteral("reconnects"), qint64(s.reconnects)},
+                       // Reading paused while the store and recording caught up (R3).
+                       {QStringLiteral("backpressureWaitMs"), qint64(s.backpressureWaitMs)},
                        {QStringLiteral("gapDetails"), gaps},
                        {QStringLiteral("backfilled"), backfilledTotal},
                        {QStringLiteral("problems"), problems},
@@ -71,6 +74,41 @@ QJsonObject ingestJson(const FeedStats &s, double seconds, qint64 cpuUs, const s
                        // CPU of receiving, parsing, storing and folding into live analytics (BARS P1).
                        {QStringLiteral("cpuMs"), double(cpuUs) / 1000.0},
                        {QStringLiteral("cpuUsPerEvent"), s.events ? double(cpuUs) / double(s.events) : 0.0}};
+}
+
+QJsonObject memoryJson(const MemoryCounters &m, const QString &recording)
+{
+    return QJsonObject{{QStringLiteral("budgetBytes"), qint64(m.budgetBytes)},
+                       {QStringLiteral("requestedBudgetBytes"), qint64(m.requestedBudgetBytes)},
+                       {QStringLiteral("baselineBytes"), qint64(m.baselineBytes)},
+                       {QStringLiteral("storeLimitBytes"), qint64(m.storeLimitBytes)},
+                       {QStringLiteral("peakStoreBytes"), qint64(m.peakStoreBytes)},
+                       {QStringLiteral("peakRssBytes"), qint64(MemoryBudget::peakResidentBytes())},
+                       {QStringLiteral("compactions"), qint64(m.compactions)},
+                       {QStringLiteral("summarizedExecutions"), qint64(m.summarizedExecutions)},
+                       {QStringLiteral("summarizedTransitions"), qint64(m.summarizedTransitions)},
+                       {QStringLiteral("summarizedRunning"), qint64(m.summarizedRunning)},
+                       {QStringLiteral("compactionMs"), m.compactionMs},
+                       {QStringLiteral("longestCompactionMs"), m.longestCompactionMs},
+                       // Where the detail of summarized executions can still be read.
+                       {QStringLiteral("detailKeptIn"), recording.isEmpty() ? QJsonValue() : QJsonValue(recording)}};
+}
+
+QString memoryText(const MemoryCounters &m, const QString &recording)
+{
+    const auto mib = [](quint64 bytes) { return QString::number(double(bytes) / double(1 << 20), 'f', 0); };
+    QString out = QStringLiteral("  memory: budget %1 MiB, peak RSS %2 MiB").arg(mib(m.budgetBytes), mib(MemoryBudget::peakResidentBytes()));
+    if (m.budgetBytes > m.requestedBudgetBytes)
+        out += QStringLiteral(" (raised from %1 MiB: the process alone used %2 MiB)").arg(mib(m.requestedBudgetBytes), mib(m.baselineBytes));
+    if (m.compactions == 0)
+        return out + QLatin1Char('\n');
+    out += QStringLiteral(", %1 older executions (%2 transitions) summarized in %3 compactions")
+               .arg(m.summarizedExecutions).arg(m.summarizedTransitions).arg(m.compactions);
+    if (m.summarizedRunning > 0)
+        out += QStringLiteral(", %1 of them still running").arg(m.summarizedRunning);
+    if (!recording.isEmpty())
+        out += QStringLiteral("; their detail is in %1").arg(recording);
+    return out + QLatin1Char('\n');
 }
 
 QString ingestText(const FeedStats &s, double seconds)
@@ -110,6 +148,10 @@ int WatchCommand::run(const QStringList &arguments)
                       QStringLiteral("SOURCE")});
     parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss://."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("memory-budget"), QStringLiteral("Memory for the whole process (default 1GiB, at least 48MiB). "
+                                                                      "Past it the oldest executions are summarized: counts stay "
+                                                                      "exact, their detail stays in the --record file if any."),
+                      QStringLiteral("SIZE"), QStringLiteral("1GiB")});
     if (const std::optional<int> exitCode = Cli::parseArguments(parser, arguments))
         return *exitCode;
     const QStringList positional = parser.positionalArguments();
@@ -130,8 +172,15 @@ int WatchCommand::run(const QStringList &arguments)
                                  .arg(parser.value(QStringLiteral("duration"))));
     }
 
+    QString sizeError;
+    const std::optional<quint64> budgetBytes = MemoryBudget::parseSize(parser.value(QStringLiteral("memory-budget")), &sizeError);
+    if (!budgetBytes)
+        return Cli::fail(QStringLiteral("--memory-budget: ") + sizeError);
+
     FeedClientOptions options;
     options.url = url;
+    // Events waiting for the store and the recording: about 1 KB each, 4% of the budget.
+    options.inFlight = std::make_shared<FeedInFlight>(std::max<qint64>(4096, qint64(*budgetBytes / 25 / 1024)));
     options.bearerToken = qgetenv("STATESCOPE_FEED_TOKEN");
     options.caFile = parser.value(QStringLiteral("ca-file"));
     if (duration == 0)
@@ -154,6 +203,7 @@ int WatchCommand::run(const QStringList &arguments)
     EventStore store;
     LiveAnalytics live; // the dashboard's ingest path folds into live analytics too
     FeedIngestor ingestor(store, &live);
+    MemoryBudget budget(*budgetBytes); // its baseline is measured once the feed is connected
     QThread socketThread;
     socketThread.setObjectName(QStringLiteral("statescope-feed"));
     auto *client = new FeedClient(options);
@@ -166,9 +216,13 @@ int WatchCommand::run(const QStringList &arguments)
             recordError = recorder.error();
             Cli::warn(QStringLiteral("--record: %1; the recording stops here").arg(recordError));
         }
+        budget.enforce(store);
     };
     QObject::connect(client, &FeedClient::eventsReceived, QCoreApplication::instance(),
-                     [&apply](const FeedBatch &batch) { apply(*batch); }, Qt::QueuedConnection);
+                     [&apply, inFlight = options.inFlight](const FeedBatch &batch) {
+                         apply(*batch);
+                         inFlight->acknowledge(qint64(batch->size()));
+                     }, Qt::QueuedConnection);
     QObject::connect(client, &FeedClient::errorOccurred, QCoreApplication::instance(),
                      [](const QString &message) { Cli::warn(message); }, Qt::QueuedConnection);
     std::vector<qint64> backfilled; // per gap, in order: events read from the database
@@ -221,12 +275,18 @@ int WatchCommand::run(const QStringList &arguments)
     AnalysisOptions analysisOptions;
     analysisOptions.sourceLabel = url.toDisplayString();
     const AnalysisReport report = analyze(store, analysisOptions);
+    // Summarized detail is still in the recording, unless the recording failed.
+    const QString detailKeptIn = recording && recordError.isEmpty() ? parser.value(QStringLiteral("record")) : QString();
     if (format == QLatin1String("json")) {
         QJsonObject json = reportToJson(report);
-        json.insert(QStringLiteral("ingest"), ingestJson(stats, seconds, ingestCpuUs, backfilled));
+        QJsonObject ingest = ingestJson(stats, seconds, ingestCpuUs, backfilled);
+        ingest.insert(QStringLiteral("memory"), memoryJson(budget.counters(), detailKeptIn));
+        ingest.insert(QStringLiteral("transitions"), qint64(ingestor.counters().transitions)); // applied to the store
+        json.insert(QStringLiteral("ingest"), ingest);
         Cli::printOut(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Indented)));
     } else {
-        Cli::printOut(ingestText(stats, seconds) + QLatin1Char('\n') + reportToText(report));
+        Cli::printOut(ingestText(stats, seconds) + memoryText(budget.counters(), detailKeptIn) + QLatin1Char('\n')
+                      + reportToText(report));
     }
     return Cli::kExitOk;
 }

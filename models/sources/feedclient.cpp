@@ -4,6 +4,7 @@
 #include "feedparser.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
@@ -11,6 +12,11 @@
 #include <QWebSocket>
 
 namespace StateScope {
+
+namespace {
+constexpr size_t kMaxPendingUnderBackpressure = 2048;
+constexpr qint64 kReadBufferUnderBackpressure = 1 << 20;
+} // namespace
 
 namespace {
 // Frames over our own limit must still arrive whole to be counted and dropped; only far
@@ -94,6 +100,8 @@ void FeedClient::connectSocket()
         m_socket->deleteLater();
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    if (m_options.inFlight)
+        m_socket->setReadBufferSize(kReadBufferUnderBackpressure); // the kernel and server hold the rest
     m_socket->setMaxAllowedIncomingMessageSize(kTransportMessageLimit);
     m_socket->setMaxAllowedIncomingFrameSize(kTransportMessageLimit);
     if (m_options.url.scheme() == QLatin1String("wss")) {
@@ -233,7 +241,10 @@ void FeedClient::onText(const QString &message)
         ++kept;
     }
     m_pending.resize(kept);
-    if (!m_pending.empty() && !m_flushTimer->isActive())
+    // Under backpressure a burst read after a pause must not pile up here either.
+    if (m_options.inFlight && m_pending.size() >= kMaxPendingUnderBackpressure)
+        flush();
+    else if (!m_pending.empty() && !m_flushTimer->isActive())
         m_flushTimer->start(m_options.batchIntervalMs);
 }
 
@@ -303,7 +314,49 @@ void FeedClient::flush()
     auto batch = std::make_shared<std::vector<FeedEvent>>();
     batch->swap(m_pending);
     m_pending.reserve(batch->size());
+    if (m_options.inFlight)
+        m_options.inFlight->add(qint64(batch->size()));
     emit eventsReceived(batch);
+    if (m_options.inFlight && !m_stopping)
+        waitForConsumer();
+}
+
+void FeedInFlight::add(qint64 events)
+{
+    std::lock_guard lock(m_mutex);
+    m_events += events;
+}
+
+void FeedInFlight::acknowledge(qint64 events)
+{
+    std::lock_guard lock(m_mutex);
+    m_events -= events;
+    if (m_events <= m_limit / 2)
+        m_drained.notify_all();
+}
+
+qint64 FeedInFlight::waitWhileOver(std::chrono::milliseconds patience)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_events <= m_limit)
+        return 0;
+    QElapsedTimer waited;
+    waited.start();
+    m_drained.wait_for(lock, patience, [this] { return m_events <= m_limit / 2; });
+    return waited.elapsed();
+}
+
+// Blocks this thread, so nothing more is read from the socket.
+void FeedClient::waitForConsumer()
+{
+    // A consumer that stopped acknowledging must not hang the feed for good.
+    const qint64 waitedMs = m_options.inFlight->waitWhileOver(std::chrono::seconds(60));
+    if (waitedMs == 0)
+        return;
+    m_stats.backpressureWaitMs += quint64(waitedMs);
+    // The pause was ours, not the server's silence.
+    if (m_heartbeatTimer && m_heartbeatTimer->isActive())
+        m_heartbeatTimer->start(m_options.heartbeatTimeoutMs);
 }
 
 } // namespace StateScope

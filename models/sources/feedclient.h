@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QUrl>
 
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 class QTimer;
@@ -19,6 +21,27 @@ class FeedParser;
 // A batch of events as it crosses threads: shared, so a queued signal copies a pointer rather
 // than every event.
 using FeedBatch = std::shared_ptr<const std::vector<FeedEvent>>;
+
+// Events handed to a consumer and not yet applied. Past the limit the client stops reading
+// until half of them were acknowledged: TCP, then the server, hold the rest (a server that
+// drops us as slow is resumed by seq), so a consumer that cannot keep up never makes memory
+// grow without bound (BARS R3). Thread-safe; shared by the client and its consumer.
+class FeedInFlight final
+{
+public:
+    explicit FeedInFlight(qint64 limit) : m_limit(limit) {}
+    void add(qint64 events);
+    void acknowledge(qint64 events);
+    // Blocks while over the limit, until half is drained or `patience` passed; returns the
+    // time waited in ms.
+    qint64 waitWhileOver(std::chrono::milliseconds patience);
+
+private:
+    const qint64 m_limit;
+    std::mutex m_mutex;
+    std::condition_variable m_drained;
+    qint64 m_events = 0;
+};
 
 struct FeedClientOptions
 {
@@ -33,6 +56,8 @@ struct FeedClientOptions
     int heartbeatTimeoutMs = 15000; // no frame for this long: the connection is dead (SPEC: heartbeats every <= 5 s)
     int giveUpAfterMs = 0;      // > 0: stop when no connection could be made for this long
     int batchIntervalMs = 10;   // events are handed over in batches at most this often
+    // Backpressure (optional): shared with the consumer, which acknowledges what it applied.
+    std::shared_ptr<class FeedInFlight> inFlight;
     FeedLimits limits;
 };
 
@@ -55,6 +80,7 @@ struct FeedStats
     quint64 duplicates = 0;  // events with a seq already delivered
     quint64 reconnects = 0;
     quint64 heartbeatTimeouts = 0;
+    quint64 backpressureWaitMs = 0; // reading paused for a consumer behind by maxEventsInFlight
     FeedProblemCounts problems;
     std::vector<FeedGap> gaps;
     quint64 firstSeq = 0; // the first seq delivered (0 = none yet)
@@ -100,6 +126,7 @@ private:
     void handleControl(const FeedEvent &event);
     void scheduleReconnect(const QString &why);
     void flush();
+    void waitForConsumer();
     void finish(const QString &why);
     void setState(State state, const QString &detail);
 

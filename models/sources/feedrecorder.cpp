@@ -29,7 +29,22 @@ bool FeedRecorder::open(const QString &path, QString *error)
     m_writer = std::make_unique<StateDatabaseWriter>(*sqlite);
     if (!m_writer->prepare(error))
         return false;
+    m_findExecution = sqlite->prepare("SELECT id, state_version FROM workflow_states WHERE execution_id = ?1 "
+                                      "ORDER BY state_version DESC LIMIT 1", error);
+    if (!m_findExecution)
+        return false;
     m_connection = std::move(sqlite);
+    return true;
+}
+
+bool FeedRecorder::findRecorded(const QByteArray &executionId, Execution *execution)
+{
+    m_findExecution->reset();
+    m_findExecution->bindText(1, executionId);
+    if (!m_findExecution->next())
+        return false;
+    execution->rowId = m_findExecution->text(0).toByteArray();
+    execution->version = m_findExecution->int64(1);
     return true;
 }
 
@@ -38,6 +53,12 @@ FeedRecorder::Execution &FeedRecorder::execution(const FeedEvent &event, TimeMs 
     auto it = m_executions.find(event.executionId);
     if (it != m_executions.end())
         return *it;
+    Execution recorded; // forgotten when it finished, or recorded by an earlier session
+    if (findRecorded(event.executionId, &recorded)) {
+        recorded.state = event.type == FeedEventType::Transition ? event.fromState : event.stateName;
+        m_finished.push_back(event.executionId); // forget it again at the end of the batch
+        return *m_executions.insert(event.executionId, recorded);
+    }
     if (!m_workflows.contains(event.workflowId)) {
         m_workflows.insert(event.workflowId);
         if (!m_writer->insertWorkflow(event.workflowId, {}, {}, started))
@@ -76,6 +97,7 @@ bool FeedRecorder::write(const FeedEvent &e)
     case FeedEventType::ExecutionCompleted:
     case FeedEventType::ExecutionFailed:
         execution(e, kUnknownTime);
+        m_finished.push_back(e.executionId);
         return m_writer->updateExecution(e.executionId, e.type == FeedEventType::ExecutionCompleted ? "completed" : "failed", e.time);
     case FeedEventType::CheckpointCreated: {
         const Execution &x = execution(e, kUnknownTime);
@@ -125,6 +147,9 @@ bool FeedRecorder::record(const std::vector<FeedEvent> &batch)
             ok = m_writer->updateWorkflowState(x.rowId, x.version, StateDatabaseWriter::stateSnapshotJson(x.state, {}, x.enteredAt), {}, x.enteredAt);
     }
     m_dirty.clear();
+    for (const QByteArray &id : m_finished)
+        m_executions.remove(id);
+    m_finished.clear();
     if (!ok || !m_error.isEmpty()) {
         m_connection->rollback();
         return false;

@@ -11,6 +11,7 @@
 namespace StateScope {
 
 class SqlConnection;
+class SqlStatement;
 class StateDatabaseWriter;
 
 // Records what a live feed delivers into a database of the SPEC 2.1 schema (`--record FILE`),
@@ -40,13 +41,18 @@ private:
         bool dirty = false;
     };
     Execution &execution(const FeedEvent &event, TimeMs started);
+    bool findRecorded(const QByteArray &executionId, Execution *execution);
     bool write(const FeedEvent &event);
 
     std::unique_ptr<SqlConnection> m_connection;
     std::unique_ptr<StateDatabaseWriter> m_writer;
     QSet<QByteArray> m_workflows;
+    // Executions still running; finished ones are forgotten at the end of their batch (memory
+    // stays bounded) and looked up in the recording if a late event names them.
     QHash<QByteArray, Execution> m_executions;
-    std::vector<QByteArray> m_dirty; // executions whose current state changed in this batch
+    std::unique_ptr<SqlStatement> m_findExecution;
+    std::vector<QByteArray> m_dirty;    // executions whose current state changed in this batch
+    std::vector<QByteArray> m_finished; // executions to forget at the end of this batch
     QString m_error;
     quint64 m_events = 0;
 };

@@ -20,6 +20,7 @@ private slots:
     void watchReportsWhatSimulatePublished();
     void simulateEndsAfterItsExecutions();
     void recordingOpensOfflineWithTheSameReport();
+    void watchStaysWithinItsMemoryBudget();
     void badArguments_data();
     void badArguments();
 
@@ -124,10 +125,13 @@ void TestLiveCommands::recordingOpensOfflineWithTheSameReport()
     QProcess watch;
     watch.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:%1").arg(port),
                                                     QStringLiteral("--duration"), QStringLiteral("2"), QStringLiteral("--record"),
-                                                    recording, QStringLiteral("--format"), QStringLiteral("json")});
+                                                    recording, QStringLiteral("--format"), QStringLiteral("json"),
+                                                    QStringLiteral("--memory-budget"), QStringLiteral("48MiB")});
     QVERIFY(watch.waitForFinished(30000));
     QCOMPARE(watch.exitCode(), 0);
     QJsonObject live = QJsonDocument::fromJson(watch.readAllStandardOutput()).object();
+    // Whatever the budget summarizes, the recording holds in detail.
+    QCOMPARE(live[QStringLiteral("ingest")][QStringLiteral("memory")][QStringLiteral("detailKeptIn")].toString(), recording);
     QProcess analyze;
     analyze.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("analyze"), recording, QStringLiteral("--format"),
                                                       QStringLiteral("json")});
@@ -138,6 +142,49 @@ void TestLiveCommands::recordingOpensOfflineWithTheSameReport()
     for (const char *key : {"executions", "transitions", "states", "terminal", "transitionCounts", "transitionMatrix",
                             "steadyState", "dwellMs", "variants", "variantCount", "checkpoints", "recovery", "consistency"})
         QVERIFY2(live.value(QLatin1String(key)) == offline.value(QLatin1String(key)), key);
+    QVERIFY(simulate.waitForFinished(30000));
+}
+
+// BARS R3: a feed faster than the budget holds. The oldest executions are summarized, the
+// counts stay exact, the process stays under its budget and the counters say what happened.
+void TestLiveCommands::watchStaysWithinItsMemoryBudget()
+{
+    const quint16 port = freePort();
+    QProcess simulate;
+    simulate.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("simulate"), QStringLiteral("--listen"),
+                                                       QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--rate"),
+                                                       QStringLiteral("60000"), QStringLiteral("--frame-events"), QStringLiteral("50"),
+                                                       QStringLiteral("--dwell-scale"), QStringLiteral("0.01"),
+                                                       QStringLiteral("--duration"), QStringLiteral("16")});
+    QVERIFY(simulate.waitForStarted());
+    waitForLine(simulate, "feed: ");
+    QProcess watch;
+    watch.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:%1").arg(port),
+                                                    QStringLiteral("--duration"), QStringLiteral("13"), QStringLiteral("--format"),
+                                                    QStringLiteral("json"), QStringLiteral("--memory-budget"), QStringLiteral("64MiB")});
+    QVERIFY(watch.waitForFinished(60000));
+    QCOMPARE(watch.exitCode(), 0);
+    const QJsonObject report = QJsonDocument::fromJson(watch.readAllStandardOutput()).object();
+    const QJsonObject ingest = report[QStringLiteral("ingest")].toObject();
+    const QJsonObject memory = ingest[QStringLiteral("memory")].toObject();
+    const qint64 summarized = memory[QStringLiteral("summarizedTransitions")].toInteger();
+    qInfo() << "events" << ingest[QStringLiteral("events")].toInteger() << "memory" << memory;
+    // Every transition applied is in the report: held in detail or summarized.
+    QCOMPARE(report[QStringLiteral("transitions")].toInteger(), ingest[QStringLiteral("transitions")].toInteger());
+    QCOMPARE(memory[QStringLiteral("requestedBudgetBytes")].toInteger(), qint64(64) << 20);
+    QVERIFY(memory[QStringLiteral("detailKeptIn")].isNull());
+#if defined(__SANITIZE_ADDRESS__)
+    // The sanitizers' shadow memory and slower ingest make RSS and rate figures meaningless.
+    Q_UNUSED(summarized)
+#else
+    QVERIFY(memory[QStringLiteral("compactions")].toInteger() >= 1);
+    QVERIFY(summarized > 0);
+    QCOMPARE(memory[QStringLiteral("summarizedRunning")].toInteger(), 0);
+    QVERIFY2(memory[QStringLiteral("peakRssBytes")].toInteger() <= memory[QStringLiteral("budgetBytes")].toInteger(),
+             qPrintable(QStringLiteral("peak RSS %1 over the budget %2").arg(memory[QStringLiteral("peakRssBytes")].toInteger())
+                            .arg(memory[QStringLiteral("budgetBytes")].toInteger())));
+    QVERIFY(QJsonDocument(report[QStringLiteral("notes")].toArray()).toJson().contains("summarized"));
+#endif
     QVERIFY(simulate.waitForFinished(30000));
 }
 
@@ -153,6 +200,10 @@ void TestLiveCommands::badArguments_data()
                                         << QStringLiteral("could not connect");
     QTest::newRow("watch unwritable recording") << QStringList{QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:1"), QStringLiteral("--record"), QStringLiteral("/nonexistent/dir/x.sqlite")}
                                                 << QStringLiteral("--record");
+    QTest::newRow("watch budget too small") << QStringList{QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:1"), QStringLiteral("--memory-budget"), QStringLiteral("16MiB")}
+                                            << QStringLiteral("--memory-budget: \"16MiB\" is outside the possible range");
+    QTest::newRow("watch budget not a size") << QStringList{QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:1"), QStringLiteral("--memory-budget"), QStringLiteral("plenty")}
+                                             << QStringLiteral("is not a size");
     QTest::newRow("simulate bad rate") << QStringList{QStringLiteral("simulate"), QStringLiteral("--rate"), QStringLiteral("fast")}
                                        << QStringLiteral("--rate");
     QTest::newRow("simulate bad listen") << QStringList{QStringLiteral("simulate"), QStringLiteral("--listen"), QStringLiteral("nowhere")}
