@@ -110,3 +110,6 @@ PY
 else
     echo "bench: node/npm unavailable, P1/P2 skipped" >&2
 fi
+
+# R3: sustained overload with a memory budget (its own script: it can run alone).
+"$root/scripts/bench-r3.sh"
