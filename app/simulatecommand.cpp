@@ -78,6 +78,32 @@ std::unique_ptr<SqlConnection> openDatabase(const QString &source, QString *erro
     return c;
 }
 
+// The seed for a run on this database: the given one, or, when the database already holds a run
+// with it (a restart, or a second run on the same file), the first seed derived from it that no
+// run used. Ids and the state_machines row (name, "sim-SEED") come from the seed: they then
+// never collide with the earlier runs' rows.
+bool unusedSeed(SqlConnection &db, const QString &machineName, quint64 *seed, QString *error)
+{
+    auto q = db.prepare("SELECT 1 FROM state_machines WHERE name = $1 AND version = $2", error);
+    if (!q)
+        return false;
+    for (int attempt = 0; attempt < 1000; ++attempt) {
+        q->reset();
+        q->bindText(1, machineName.toUtf8());
+        q->bindText(2, QByteArray("sim-" + QByteArray::number(*seed)));
+        if (!q->next()) {
+            if (!q->error().isEmpty()) {
+                *error = q->error();
+                return false;
+            }
+            return true;
+        }
+        *seed = *seed * 6364136223846793005ULL + 1442695040888963407ULL; // the next seed (an LCG step)
+    }
+    *error = QStringLiteral("no unused seed after 1000 runs");
+    return false;
+}
+
 } // namespace
 
 int SimulateCommand::run(const QStringList &arguments)
@@ -96,14 +122,16 @@ int SimulateCommand::run(const QStringList &arguments)
         {QStringLiteral("rate"), QStringLiteral("Events per second, approximately (default 200)."), QStringLiteral("EVENTS_PER_S")},
         {QStringLiteral("executions"), QStringLiteral("Start this many executions, then end when all have finished."), QStringLiteral("N")},
         {QStringLiteral("duration"), QStringLiteral("Stop after this many seconds."), QStringLiteral("SECONDS")},
-        {QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("N")},
+        {QStringLiteral("seed"), QStringLiteral("Random seed (default 42; on a --db that already holds a run with it, a "
+                                                "seed derived from it)."), QStringLiteral("N")},
         {QStringLiteral("definition"), QStringLiteral("Simulate this state machine definition instead of the built-in one."), QStringLiteral("FILE")},
         {QStringLiteral("dwell-scale"), QStringLiteral("Multiply mean dwell times (default 1; 0.01 runs 100x faster)."), QStringLiteral("X")},
         {QStringLiteral("failure-scale"), QStringLiteral("Multiply the probability of failures and retries (default 1)."), QStringLiteral("X")},
         {QStringLiteral("cert"), QStringLiteral("Serve wss:// with this certificate (PEM); needs --key."), QStringLiteral("FILE")},
         {QStringLiteral("key"), QStringLiteral("Private key (PEM) for --cert."), QStringLiteral("FILE")},
         {QStringLiteral("feed-log"), QStringLiteral("Keep a durable log of the feed in this SQLite file; a restarted simulate "
-                                                    "resumes its clients from it."), QStringLiteral("FILE")},
+                                                    "resumes its clients from it. Without it, a restart on the same --db numbers "
+                                                    "past the earlier run's seqs: clients are told resume_failed."), QStringLiteral("FILE")},
         {QStringLiteral("frame-events"), QStringLiteral("At most this many events per feed frame (default 100; 1 = one event per frame)."), QStringLiteral("N")},
     });
     if (const std::optional<int> exitCode = Cli::parseArguments(parser, arguments))
@@ -177,6 +205,17 @@ int SimulateCommand::run(const QStringList &arguments)
             server.setNextSeq(feedLog.lastSeq() + 1);
             options.seed ^= feedLog.lastSeq() * 0x9e3779b97f4a7c15ULL;
         }
+    }
+    if (db && !unusedSeed(*db, machine.definition().name, &options.seed, &error))
+        return Cli::fail(QStringLiteral("--db: ") + error);
+    if (db && !parser.isSet(QStringLiteral("feed-log"))) {
+        // A restart without a log: number past every seq an earlier run on this database can
+        // have sent, so that a client resuming with sinceSeq is told resume_failed instead of
+        // being replayed other events under its seqs.
+        quint64 used = 0;
+        if (!SimulatedEngine::seqsUsedBound(*db, &used, &error))
+            return Cli::fail(QStringLiteral("--db: ") + error);
+        server.setNextSeq(used + 1);
     }
     if (!server.listen(&error))
         return Cli::fail(QStringLiteral("--listen: ") + error);

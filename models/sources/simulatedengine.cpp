@@ -68,6 +68,26 @@ bool SimulatedEngine::setDatabase(SqlConnection *connection, QString *error)
     return true;
 }
 
+bool SimulatedEngine::seqsUsedBound(SqlConnection &connection, quint64 *bound, QString *error)
+{
+    // Per row, the events it stands for at the most: an execution is started and ends; a
+    // transition (a rollback too), a checkpoint: one; a consistency sample: one, and maybe an
+    // alert raised or resolved; a recovery: initiated, completed, and the execution it revives
+    // may end once more.
+    auto q = connection.prepare("SELECT 2 * (SELECT count(*) FROM workflow_executions) + (SELECT count(*) FROM state_transitions) "
+                                "+ (SELECT count(*) FROM state_checkpoints) + 2 * (SELECT count(*) FROM state_consistency) "
+                                "+ 3 * (SELECT count(*) FROM state_recovery_log)",
+                                error);
+    if (!q)
+        return false;
+    bool ok = false;
+    if (q->next())
+        *bound = quint64(q->int64(0, &ok));
+    if (!ok)
+        *error = q->error().isEmpty() ? QStringLiteral("the row counts could not be read") : q->error();
+    return ok;
+}
+
 void SimulatedEngine::start()
 {
     m_clock.start();

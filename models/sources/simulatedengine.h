@@ -79,6 +79,11 @@ public:
     void setFeedLog(FeedLog *log) { m_log = log; }
     // Writes to this database (its schema must exist); false with error if statements fail.
     bool setDatabase(SqlConnection *connection, QString *error);
+    // An upper bound on the seqs of every event an engine like this one sent while it wrote this
+    // database, from the rows it left (each event sent has its row committed first). A restart
+    // without a feed log does not know its last seq: numbering past this bound keeps seqs
+    // strictly increasing over the whole feed (SPEC 4), so no resume is answered with other events.
+    static bool seqsUsedBound(SqlConnection &connection, quint64 *bound, QString *error);
 
     void start();
     void stop(); // commits what is pending

@@ -1,5 +1,7 @@
 // BARS R1: the feed server is killed (SIGKILL) and restarted 20 times while `watch` ingests;
 // with its durable log, every event arrives exactly once.
+#include "livetestutil.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -27,25 +29,8 @@ void TestFeedRestarts::killedServerLosesAndDuplicatesNothing()
     const QStringList simulateArgs{QStringLiteral("simulate"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                                    QStringLiteral("--rate"), QStringLiteral("4000"), QStringLiteral("--dwell-scale"),
                                    QStringLiteral("0.01"), QStringLiteral("--feed-log"), dir.filePath(QStringLiteral("feed.log"))};
-    auto startServer = [&](QProcess &p) {
-        p.start(QStringLiteral(STATESCOPE_BINARY), simulateArgs);
-        if (!p.waitForStarted())
-            return false;
-        QByteArray out;
-        for (int i = 0; i < 100 && !out.contains("feed: "); ++i) {
-            p.waitForReadyRead(100);
-            out += p.readAllStandardOutput();
-        }
-        if (!out.contains("feed: ")) {
-            p.kill();
-            p.waitForFinished(5000);
-            qWarning() << "simulate did not start:" << out << p.readAllStandardError();
-            return false;
-        }
-        return true;
-    };
     auto server = std::make_unique<QProcess>();
-    QVERIFY(startServer(*server));
+    QVERIFY(!StateScope::LiveTest::startSimulate(*server, simulateArgs).isEmpty());
 
     QProcess watch;
     watch.start(QStringLiteral(STATESCOPE_BINARY), {QStringLiteral("watch"), QStringLiteral("ws://127.0.0.1:%1").arg(port),
@@ -57,14 +42,8 @@ void TestFeedRestarts::killedServerLosesAndDuplicatesNothing()
         QTest::qWait(300 + 40 * (restart % 5));
         server->kill(); // SIGKILL: no goodbye, no flush
         QVERIFY(server->waitForFinished(10000));
-        bool started = false;
-        for (int attempt = 0; attempt < 20 && !started; ++attempt) { // the port may take a moment to free
-            server = std::make_unique<QProcess>();
-            started = startServer(*server);
-            if (!started)
-                QTest::qWait(200);
-        }
-        QVERIFY(started);
+        server = std::make_unique<QProcess>();
+        QVERIFY(!StateScope::LiveTest::startSimulate(*server, simulateArgs).isEmpty()); // it waits while the port is still taken
     }
     QVERIFY(watch.waitForFinished(60000));
     QCOMPARE(watch.exitCode(), 0);
