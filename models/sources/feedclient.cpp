@@ -230,8 +230,15 @@ void FeedClient::onText(const QString &message)
         }
         if (m_gapOpen) {
             m_gapOpen = false;
-            m_stats.gaps.back().to = event.time;
-            emit gapDetected(m_stats.gaps.back());
+            FeedGap &gap = m_stats.gaps.back();
+            gap.to = event.time;
+            // Where the feed really resumed (after a live subscription: later than oldestSeq).
+            if (event.hasSeq && event.seq > gap.resumedAtSeq) {
+                gap.resumedAtSeq = event.seq;
+                if (gap.missedEvents >= 0)
+                    gap.missedEvents = qint64(event.seq - gap.afterSeq - 1);
+            }
+            emit gapDetected(gap);
         }
         if (event.time != kUnknownTime)
             m_lastEventTime = event.time;
@@ -253,6 +260,10 @@ void FeedClient::handleControl(const FeedEvent &event)
     switch (event.type) {
     case FeedEventType::ResumeFailed: {
         const bool restartedNumbering = event.oldestSeq <= m_stats.lastSeq;
+        // A second answer for the same gap: the oldest held event moved on before the replay
+        // began (a fast feed trims its buffer every tick). Chasing that edge can fail forever,
+        // so take the feed live from here; the gap ends at the first event that arrives.
+        const bool again = m_gapOpen;
         if (!m_gapOpen) { // one gap, however many answers it takes to get past it
             FeedGap gap;
             gap.afterSeq = m_stats.lastSeq;
@@ -263,12 +274,14 @@ void FeedClient::handleControl(const FeedEvent &event)
         FeedGap &gap = m_stats.gaps.back();
         gap.resumedAtSeq = event.oldestSeq;
         // A server whose numbering started again cannot say how much was missed.
-        gap.missedEvents = restartedNumbering ? -1 : qint64(event.oldestSeq - gap.afterSeq - 1);
+        if (!again || gap.missedEvents >= 0)
+            gap.missedEvents = restartedNumbering ? -1 : qint64(event.oldestSeq - gap.afterSeq - 1);
         // Continue from the oldest event the server still holds (sinceSeq 0 replays from 1).
         m_stats.lastSeq = event.oldestSeq > 0 ? event.oldestSeq - 1 : 0;
-        m_subscribedWithResume = true;
+        m_subscribedWithResume = !again;
         if (m_socket)
-            m_socket->sendTextMessage(QString::fromUtf8(FeedControl::subscribeRequest(m_options.topics, m_stats.lastSeq)));
+            m_socket->sendTextMessage(QString::fromUtf8(again ? FeedControl::subscribeRequest(m_options.topics)
+                                                               : FeedControl::subscribeRequest(m_options.topics, m_stats.lastSeq)));
         emit errorOccurred(restartedNumbering
                                ? QStringLiteral("%1: the server started its numbering again (it holds events from seq %2 on): "
                                                 "gap recorded after seq %3")

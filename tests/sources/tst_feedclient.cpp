@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QJsonDocument>
+#include <QTimer>
 #include <QTest>
 #include <QWebSocket>
 #include <QWebSocketServer>
@@ -21,6 +23,7 @@ class TestFeedClient : public QObject
 private slots:
     void resumesAcrossRestartsWithoutLossOrDuplicates();
     void resumeFailedRecordsTheGap();
+    void resumeFailedTwiceGoesLive();
     void badFramesAreCountedAndTheFeedGoesOn();
     void heartbeatLossReconnects();
     void bearerToken();
@@ -137,6 +140,62 @@ void TestFeedClient::resumeFailedRecordsTheGap()
     QCOMPARE(gap.to, TimeMs(1767225600000LL + 25));   // the first event after
     server.publish(transition(31));
     QTRY_COMPARE(got.seqs.back(), quint64(31)); // and live again
+}
+
+// A fast server trims its buffer every tick: the oldest event it named may be gone by the time
+// the client resubscribes from it. The second resume_failed for one gap takes the feed live
+// instead of chasing the edge forever; the gap ends at the first event that arrives.
+void TestFeedClient::resumeFailedTwiceGoesLive()
+{
+    QWebSocketServer raw(QStringLiteral("raw"), QWebSocketServer::NonSecureMode);
+    QVERIFY(raw.listen(QHostAddress::LocalHost));
+    QList<QWebSocket *> sockets;
+    QList<QJsonValue> sinceSeqs; // of every subscribe, in order (undefined = none)
+    auto event = [](int seq) {
+        return QStringLiteral(R"({"type":"transition","seq":%1,"workflowId":"wf","executionId":"e","payload":{"fromState":"a","toState":"b","timestamp":%2}})")
+            .arg(seq).arg(1000 + seq);
+    };
+    connect(&raw, &QWebSocketServer::newConnection, this, [&] {
+        QWebSocket *s = raw.nextPendingConnection();
+        sockets.append(s);
+        s->sendTextMessage(QStringLiteral(R"({"type":"hello","payload":{"protocol":"statescope-feed/1","serverTime":0,"oldestSeq":1,"latestSeq":0}})"));
+        connect(s, &QWebSocket::textMessageReceived, this, [&, s](const QString &text) {
+            const QJsonValue since = QJsonDocument::fromJson(text.toUtf8()).object().value(QStringLiteral("sinceSeq"));
+            sinceSeqs.append(since);
+            if (sinceSeqs.size() == 1) { // first connection: two events, then the line drops
+                s->sendTextMessage(event(1));
+                s->sendTextMessage(event(2));
+                QTimer::singleShot(50, s, [s] { s->close(); });
+            } else if (sinceSeqs.size() == 2) {
+                s->sendTextMessage(QStringLiteral(R"({"type":"resume_failed","oldestSeq":10})"));
+            } else if (sinceSeqs.size() == 3) { // the edge moved on meanwhile
+                s->sendTextMessage(QStringLiteral(R"({"type":"resume_failed","oldestSeq":20})"));
+            } else {
+                s->sendTextMessage(event(50));
+                s->sendTextMessage(event(51));
+            }
+        });
+    });
+    FeedClient client(fastOptions(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(raw.serverPort()))));
+    Received got;
+    collect(client, got);
+    QSignalSpy gaps(&client, &FeedClient::gapDetected);
+    client.start();
+    QTRY_COMPARE_WITH_TIMEOUT(got.seqs.size(), size_t(4), 10000);
+    QCOMPARE(got.seqs, (std::vector<quint64>{1, 2, 50, 51}));
+    QCOMPARE(sinceSeqs.size(), 4);
+    QVERIFY(sinceSeqs[0].isUndefined());
+    QCOMPARE(sinceSeqs[1].toInteger(), 2);
+    QCOMPARE(sinceSeqs[2].toInteger(), 9);
+    QVERIFY2(sinceSeqs[3].isUndefined(), "the second resume_failed must subscribe live");
+    QTRY_COMPARE(gaps.count(), 1);
+    const FeedGap gap = gaps.at(0).at(0).value<FeedGap>();
+    QCOMPARE(gap.afterSeq, quint64(2));
+    QCOMPARE(gap.resumedAtSeq, quint64(50));
+    QCOMPARE(gap.missedEvents, qint64(47));
+    QCOMPARE(gap.to, TimeMs(1050));
+    QCOMPARE(client.stats().gaps.size(), size_t(1));
+    qDeleteAll(sockets);
 }
 
 void TestFeedClient::badFramesAreCountedAndTheFeedGoesOn()
