@@ -1,26 +1,34 @@
 #pragma once
 
-#include "analysisreport.h"
-#include "loadresult.h"
-
 #include <QMainWindow>
-#include <QThread>
+#include <QUrl>
 
 #include <memory>
 
 class QApplication;
+class QDockWidget;
+class QTimer;
 class QCommandLineParser;
 class QCoreApplication;
+class QLabel;
 class QProgressBar;
+class QToolButton;
 
 namespace StateScope {
 
-class EventStore;
-class ReportView;
-class StoreLoader;
+class AnalyticsView;
+class ConsistencyView;
+class DashboardSession;
+class DemoEngine;
+class MatrixView;
+class SourcesPane;
+class StateDiagramView;
+class TimelineView;
+class TimeScrubber;
 
-// The dashboard window. This first version shows the per-state report of the sources given on
-// the command line, loaded on a worker thread with progress; the full set of views comes next.
+// The dashboard window: layout and wiring only. The data lives in DashboardSession; each pane
+// is a view from widgets/ fed with its values when the session says they changed (coalesced:
+// at most every 25 ms while live). Panes are docks the user rearranges; the layout is saved.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -28,24 +36,64 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    DashboardSession &session() { return *m_session; }
     void openSource(const QString &source);
-    // Parses the GUI command line (SOURCE..., --screenshot FILE, --quit-after S) and runs.
+    void connectFeed(const QUrl &url, const QString &caFile = {}, const QByteArray &token = {});
+    // Starts the simulated engine in-process and connects to its feed.
+    void startDemo();
+
+    // Parses the GUI command line (SOURCE..., --demo, --feed URL, --screenshot FILE,
+    // --quit-after S) and runs.
     static int runDashboard(QApplication &app);
     // --help / --version of the GUI command line, without creating any window.
     static int printCommandLineHelp(QCoreApplication &app);
 
 signals:
+    // The first data arrived: a load finished (or failed), or a feed delivered its first batch.
     void sourcesLoaded();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     static void describeCommandLine(QCommandLineParser &parser);
-    void onLoaded(std::shared_ptr<EventStore> store, const LoadResult &result, quint64 generation);
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void restoreLayout();
+    QDockWidget *addDock(QWidget *view, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
+    void onReportChanged(bool full);
+    void onStoreChanged(bool reset);
+    void selectExecution(quint32 execution);
+    void selectExecutionById(const QString &executionId);
+    void updateStatus();
+    void chooseSource();
+    void chooseFeed();
 
-    ReportView *m_view = nullptr;
+    std::unique_ptr<DashboardSession> m_session;
+    std::unique_ptr<DemoEngine> m_demo;
+    QLabel *m_summary = nullptr;
+    TimeScrubber *m_scrubber = nullptr;
+    StateDiagramView *m_diagram = nullptr;
+    TimelineView *m_timeline = nullptr;
+    MatrixView *m_matrix = nullptr;
+    ConsistencyView *m_consistency = nullptr;
+    AnalyticsView *m_analytics = nullptr;
+    QTimer *m_slowViewsTimer = nullptr; // analytics and consistency: at most twice a second
+    SourcesPane *m_sources = nullptr;
+    QString m_selectedExecution;
+    QStringList m_paletteStates;
+    QLabel *m_connection = nullptr;
+    QLabel *m_rate = nullptr;
+    QLabel *m_staleness = nullptr;
     QProgressBar *m_progress = nullptr;
-    QThread m_loaderThread;
-    StoreLoader *m_loader = nullptr;
-    quint64 m_generation = 0;
+    QToolButton *m_cancel = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_feedAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
+    QAction *m_followAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    bool m_announcedData = false;
 };
 
 } // namespace StateScope

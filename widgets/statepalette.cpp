@@ -1,6 +1,7 @@
 #include "statepalette.h"
 
 #include <QCryptographicHash>
+#include <QHash>
 
 #include <cmath>
 
@@ -16,16 +17,41 @@ constexpr int kBaseCount = int(std::size(kBase));
 constexpr int kSlots = 64;
 } // namespace
 
+namespace {
+QHash<QString, QColor> &assigned()
+{
+    static QHash<QString, QColor> colors;
+    return colors;
+}
+
+QColor spread(int index)
+{
+    const double hue = std::fmod(double(index) * 137.508 + 20.0, 360.0);
+    return QColor::fromHslF(float(hue / 360.0), 0.55f, index % 2 ? 0.42f : 0.58f);
+}
+} // namespace
+
+void StatePalette::assign(QStringList stateNames)
+{
+    stateNames.sort();
+    stateNames.removeDuplicates();
+    QHash<QString, QColor> &colors = assigned();
+    colors.clear();
+    for (int i = 0; i < stateNames.size(); ++i)
+        colors.insert(stateNames[i], i < kBaseCount ? kBase[i] : spread(i - kBaseCount));
+}
+
 QColor StatePalette::color(const QString &stateName)
 {
+    if (const auto it = assigned().constFind(stateName); it != assigned().cend())
+        return *it;
     // A stable hash of the name (not qHash, which is seeded per process).
     const QByteArray digest = QCryptographicHash::hash(stateName.toUtf8(), QCryptographicHash::Md5);
     const quint32 h = quint32(quint8(digest[0])) | quint32(quint8(digest[1])) << 8 | quint32(quint8(digest[2])) << 16;
     const int slot = int(h % quint32(kBaseCount + kSlots));
     if (slot < kBaseCount)
         return kBase[slot];
-    const double hue = std::fmod(double(slot - kBaseCount) * 137.508, 360.0);
-    return QColor::fromHslF(float(hue / 360.0), 0.55f, slot % 2 ? 0.42f : 0.58f);
+    return spread(slot - kBaseCount);
 }
 
 QColor StatePalette::textOn(const QColor &background)

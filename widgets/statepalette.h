@@ -14,6 +14,11 @@ class StatePalette final
 {
 public:
     static QColor color(const QString &stateName);
+    // Gives the states of the data distinct colors: sorted by name (so the same states get the
+    // same colors in every run), the first ones Okabe-Ito's, the rest spread by the golden
+    // angle. Names not assigned fall back to a color from their hash, which may repeat.
+    // GUI thread only.
+    static void assign(QStringList stateNames);
     // Black or white, whichever reads better on `background` (WCAG relative luminance).
     static QColor textOn(const QColor &background);
     // A muted color for "no state" / unknown.

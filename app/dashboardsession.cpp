@@ -1,0 +1,334 @@
+#include "dashboardsession.h"
+
+#include "analyzer.h"
+#include "eventstore.h"
+#include "feedingestor.h"
+#include "memorybudget.h"
+#include "storeloader.h"
+
+#include <QDateTime>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace StateScope {
+
+namespace {
+// Live batches reach the views at most this often: coalesced, yet an event waits at most this
+// plus the client's batch interval before it is shown (BARS P2: p99 <= 50 ms).
+constexpr int kApplyIntervalMs = 25;
+constexpr int kClientBatchMs = 5;
+constexpr int kLiveAnalysisIntervalMs = 2000; // the full report while live
+constexpr qint64 kRateWindowMs = 5000;
+
+// Earliest and latest time in a store (entry times and transition times).
+std::pair<TimeMs, TimeMs> timeRange(const EventStore &store)
+{
+    TimeMs first = kUnknownTime;
+    TimeMs last = kUnknownTime;
+    auto note = [&](TimeMs t) {
+        if (t == kUnknownTime)
+            return;
+        first = first == kUnknownTime ? t : std::min(first, t);
+        last = last == kUnknownTime ? t : std::max(last, t);
+    };
+    for (quint32 t = 0; t < store.transitionCount(); ++t)
+        note(store.transitionTime(t));
+    for (ExecutionIndex e = 0; e < store.executionCount(); ++e)
+        note(store.executionEntryTime(e));
+    return {first, last};
+}
+} // namespace
+
+DashboardSession::DashboardSession(QObject *parent)
+    : QObject(parent)
+    , m_store(std::make_shared<EventStore>())
+    , m_budget(std::make_unique<MemoryBudget>(MemoryBudget::kDefaultBytes))
+    , m_loader(new StoreLoader)
+{
+    m_ingestor = std::make_unique<FeedIngestor>(*m_store, &m_live);
+    m_loaderThread.setObjectName(QStringLiteral("statescope-loader"));
+    m_loader->moveToThread(&m_loaderThread);
+    connect(&m_loaderThread, &QThread::finished, m_loader, &QObject::deleteLater);
+    connect(m_loader, &StoreLoader::progress, this, [this](const LoadProgress &p, quint64 generation) {
+        if (generation == m_loadGeneration)
+            emit loadProgress(p.phase, p.done, p.total);
+    });
+    connect(m_loader, &StoreLoader::finished, this, &DashboardSession::onLoaded);
+    m_loaderThread.start();
+    m_applyTimer.setSingleShot(true);
+    connect(&m_applyTimer, &QTimer::timeout, this, &DashboardSession::applyPendingBatches);
+    connect(&m_analysis, &QFutureWatcher<AnalysisReport>::finished, this, [this] {
+        const bool stale = m_runningAnalysisStale;
+        m_runningAnalysisStale = false;
+        if (!stale) {
+            m_report = m_analysis.result();
+            if (isLive() && m_asOf == kUnknownTime)
+                patchLiveFigures(); // events applied while it ran
+            emit reportChanged(true);
+        }
+        if (m_analysisWanted || stale) {
+            m_analysisWanted = false;
+            startAnalysis();
+        }
+    });
+}
+
+DashboardSession::~DashboardSession()
+{
+    disconnectFeeds();
+    m_loader->cancel();
+    m_loaderThread.quit();
+    m_loaderThread.wait();
+    m_analysis.waitForFinished();
+}
+
+bool DashboardSession::hasData() const
+{
+    return m_store->transitionCount() > 0 || m_store->executionCount() > 0 || m_store->hasSummaries();
+}
+
+void DashboardSession::openSource(const QString &source)
+{
+    m_loader->cancel(); // a newer request makes the running one stale
+    const quint64 generation = ++m_loadGeneration;
+    m_loading = true;
+    std::erase_if(m_sources, [](const Source &s) { return !s.live; });
+    m_sources.insert(m_sources.begin(), Source{m_nextSourceId++, source, false, tr("loading…"), false});
+    emit sourcesChanged();
+    QMetaObject::invokeMethod(m_loader, [loader = m_loader, source, generation] { loader->load(source, generation); },
+                              Qt::QueuedConnection);
+}
+
+void DashboardSession::cancelLoad()
+{
+    m_loader->cancel();
+}
+
+void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadResult &result, quint64 generation)
+{
+    if (generation != m_loadGeneration)
+        return;
+    m_loading = false;
+    const int id = m_sources.empty() || m_sources.front().live ? 0 : m_sources.front().id;
+    if (!store) {
+        const QString message = result.cancelled ? tr("Loading cancelled") : result.error;
+        setSourceStatus(id, result.cancelled ? tr("cancelled") : tr("error: %1").arg(result.error), true);
+        emit loadFinished(false, message);
+        return;
+    }
+    m_store = std::move(store);
+    m_ingestor = std::make_unique<FeedIngestor>(*m_store, &m_live);
+    m_live.rebuild(*m_store);
+    m_asOf = kUnknownTime;
+    std::tie(m_firstTime, m_lastTime) = timeRange(*m_store);
+    setSourceStatus(id, result.issueCount ? tr("loaded, %1 unreadable records skipped").arg(result.issueCount) : tr("loaded"),
+                        result.issueCount > 0);
+    emit storeChanged(true);
+    emit asOfChanged(m_asOf);
+    startAnalysis();
+    emit loadFinished(true, result.issueCount ? tr("Loaded; %1 unreadable records skipped").arg(result.issueCount) : tr("Loaded"));
+}
+
+void DashboardSession::connectFeed(FeedClientOptions options)
+{
+    Feed feed;
+    feed.inFlight = std::make_shared<FeedInFlight>(200000);
+    options.inFlight = feed.inFlight;
+    options.batchIntervalMs = kClientBatchMs;
+    const QString label = options.url.toDisplayString();
+    feed.thread = new QThread(this);
+    feed.thread->setObjectName(QStringLiteral("statescope-feed"));
+    feed.client = new FeedClient(options);
+    feed.client->setObjectName(label);
+    feed.client->moveToThread(feed.thread);
+    connect(feed.thread, &QThread::finished, feed.client, &QObject::deleteLater);
+    feed.sourceId = m_nextSourceId++;
+    m_sources.push_back(Source{feed.sourceId, label, true, tr("connecting…"), false});
+    const std::shared_ptr<FeedInFlight> inFlight = feed.inFlight;
+    connect(feed.client, &FeedClient::eventsReceived, this, [this, inFlight](const FeedBatch &batch) {
+        m_pending.push_back(batch);
+        m_pendingAcks.push_back(inFlight);
+        // At most one tick per interval, but no wait after a quiet spell.
+        if (!m_applyTimer.isActive())
+            m_applyTimer.start(m_sinceApply.isValid() ? std::max<qint64>(0, kApplyIntervalMs - m_sinceApply.elapsed()) : 0);
+    });
+    const int id = feed.sourceId;
+    connect(feed.client, &FeedClient::stateChanged, this, [this, id](FeedClient::State state, const QString &detail) {
+        switch (state) {
+        case FeedClient::State::Connected: setSourceStatus(id, tr("connected"), false); break;
+        case FeedClient::State::Connecting: setSourceStatus(id, tr("connecting…"), false); break;
+        case FeedClient::State::Reconnecting: setSourceStatus(id, detail, true); break;
+        case FeedClient::State::Closed: setSourceStatus(id, tr("closed: %1").arg(detail), true); break;
+        case FeedClient::State::Idle: break;
+        }
+    });
+    connect(feed.client, &FeedClient::gapDetected, this, [this, id](const FeedGap &gap) {
+        setSourceStatus(id, tr("gap after event %1: %2 events the server no longer holds")
+                                       .arg(gap.afterSeq).arg(gap.missedEvents < 0 ? tr("some") : QString::number(gap.missedEvents)),
+                        true);
+    });
+    connect(feed.client, &FeedClient::errorOccurred, this, &DashboardSession::errorOccurred);
+    m_feeds.push_back(feed);
+    feed.thread->start();
+    QMetaObject::invokeMethod(feed.client, &FeedClient::start, Qt::QueuedConnection);
+    emit sourcesChanged();
+}
+
+void DashboardSession::disconnectFeeds()
+{
+    for (Feed &f : m_feeds) {
+        QMetaObject::invokeMethod(f.client, &FeedClient::stop, Qt::QueuedConnection);
+        f.thread->quit();
+    }
+    for (Feed &f : m_feeds) {
+        f.thread->wait();
+        delete f.thread;
+    }
+    m_feeds.clear();
+    for (const std::shared_ptr<FeedInFlight> &ack : m_pendingAcks)
+        ack->acknowledge(0);
+    std::erase_if(m_sources, [](const Source &s) { return s.live; });
+    emit sourcesChanged();
+}
+
+void DashboardSession::setSourceStatus(int sourceId, const QString &status, bool problem)
+{
+    for (Source &s : m_sources) {
+        if (s.id == sourceId) {
+            s.status = status;
+            s.problem = problem;
+            emit sourcesChanged();
+        }
+    }
+}
+
+// An offline analysis may still read the store the load handed over: live appends go to a
+// copy then, never into data another thread reads.
+void DashboardSession::detachStoreFromReaders()
+{
+    if (m_store.use_count() == 1)
+        return;
+    m_store = std::make_shared<EventStore>(*m_store);
+    m_ingestor = std::make_unique<FeedIngestor>(*m_store, &m_live);
+}
+
+void DashboardSession::applyPendingBatches()
+{
+    if (m_pending.empty())
+        return;
+    m_sinceApply.restart();
+    const EventStore *before = m_store.get();
+    detachStoreFromReaders();
+    quint64 events = 0;
+    m_lastTickOldest = kUnknownTime;
+    for (size_t i = 0; i < m_pending.size(); ++i) {
+        for (const FeedEvent &e : *m_pending[i])
+            if (e.time != kUnknownTime && (m_lastTickOldest == kUnknownTime || e.time < m_lastTickOldest))
+                m_lastTickOldest = e.time;
+        m_ingestor->apply(*m_pending[i]);
+        events += m_pending[i]->size();
+        m_pendingAcks[i]->acknowledge(qint64(m_pending[i]->size()));
+    }
+    m_pending.clear();
+    m_pendingAcks.clear();
+    const bool compacted = m_budget->enforce(*m_store);
+    m_liveEventsApplied += events;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_rateWindow.emplace_back(now, events);
+    while (!m_rateWindow.empty() && m_rateWindow.front().first < now - kRateWindowMs)
+        m_rateWindow.pop_front();
+    if (m_asOf == kUnknownTime)
+        patchLiveFigures();
+    emit storeChanged(compacted || before != m_store.get());
+    emit reportChanged(false);
+    scheduleAnalysis();
+}
+
+void DashboardSession::patchLiveFigures()
+{
+    const EventStore &store = *m_store;
+    const MarkovResult &markov = m_live.markov();
+    std::vector<StateId> ids(m_report.states.size());
+    for (size_t i = 0; i < m_report.states.size(); ++i) {
+        ids[i] = store.findState(m_report.states[i].name.toUtf8());
+        if (ids[i] != StringInterner::kNotFound)
+            m_report.states[i].executionsInState = m_live.executionsIn(ids[i]);
+    }
+    for (AnalysisReport::Edge &edge : m_report.edges) {
+        const StateId from = ids[size_t(edge.from)];
+        const StateId to = ids[size_t(edge.to)];
+        if (from == StringInterner::kNotFound || to == StringInterner::kNotFound)
+            continue;
+        edge.count = m_live.count(from, to);
+        edge.probability = 0;
+        if (from < markov.rows.size())
+            for (const auto &[target, p] : markov.rows[from])
+                if (target == to)
+                    edge.probability = p;
+    }
+    m_report.transitions = m_live.transitions();
+}
+
+void DashboardSession::scheduleAnalysis()
+{
+    if (m_analysis.isRunning()) {
+        m_analysisWanted = true;
+        return;
+    }
+    if (!m_sinceAnalysis.isValid() || m_sinceAnalysis.elapsed() >= kLiveAnalysisIntervalMs)
+        startAnalysis();
+}
+
+void DashboardSession::startAnalysis()
+{
+    if (m_analysis.isRunning()) {
+        m_analysisWanted = true;
+        return;
+    }
+    // Live data changes under the worker's feet: it reads a copy (tens of ms per million
+    // transitions). Offline data does not change: it reads the store itself.
+    const std::shared_ptr<const EventStore> snapshot = isLive() ? std::make_shared<EventStore>(*m_store) : m_store;
+    AnalysisOptions options;
+    options.sourceLabel = m_sources.empty() ? QString() : m_sources.front().label;
+    options.selection.to = m_asOf;
+    options.asOf = m_asOf;
+    m_sinceAnalysis.restart();
+    m_analysis.setFuture(QtConcurrent::run([snapshot, options] { return analyze(*snapshot, options); }));
+}
+
+void DashboardSession::setAsOf(TimeMs asOf)
+{
+    if (asOf == m_asOf)
+        return;
+    m_asOf = asOf;
+    emit asOfChanged(asOf);
+    if (m_analysis.isRunning())
+        m_runningAnalysisStale = true; // started again when it ends
+    else
+        startAnalysis();
+}
+
+TimeMs DashboardSession::firstEventTime() const
+{
+    return m_firstTime;
+}
+
+TimeMs DashboardSession::latestEventTime() const
+{
+    const TimeMs live = m_ingestor->latestEventTime();
+    if (live == kUnknownTime)
+        return m_lastTime;
+    return m_lastTime == kUnknownTime ? live : std::max(live, m_lastTime);
+}
+
+double DashboardSession::eventsPerSecond() const
+{
+    if (m_rateWindow.empty())
+        return 0;
+    quint64 events = 0;
+    for (const auto &[ms, n] : m_rateWindow)
+        events += n;
+    const qint64 span = std::max<qint64>(1000, QDateTime::currentMSecsSinceEpoch() - m_rateWindow.front().first);
+    return double(events) * 1000.0 / double(span);
+}
+
+} // namespace StateScope

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "analysisreport.h"
+#include "feedclient.h"
+#include "liveanalytics.h"
+#include "loadresult.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <deque>
+#include <memory>
+
+namespace StateScope {
+
+class EventStore;
+class FeedIngestor;
+class MemoryBudget;
+class StoreLoader;
+
+// The data behind the dashboard, on the GUI thread: one EventStore filled by a database or
+// event-log load (StoreLoader on a worker thread) and by live feeds (each FeedClient on its
+// own thread). Live batches are queued and applied together at most every 25 ms, with
+// LiveAnalytics kept in step and the memory budget enforced; the views hear one
+// storeChanged() per tick. The full report is computed on a worker (QtConcurrent) every
+// couple of seconds while live, and once per load or time-scrubber move offline; between two
+// full reports the live figures (counts, executions per state) are patched into the last one.
+class DashboardSession final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Source
+    {
+        int id = 0;
+        QString label;
+        bool live = false;
+        QString status; // what the Sources pane shows: "loaded", "connected", "reconnecting in 2 s", ...
+        bool problem = false;
+    };
+
+    explicit DashboardSession(QObject *parent = nullptr);
+    ~DashboardSession() override;
+
+    // Replaces the data with a database or an event log, loaded on the worker.
+    void openSource(const QString &source);
+    void cancelLoad();
+    bool isLoading() const { return m_loading; }
+    // Adds a live feed; its events go into the current data.
+    void connectFeed(FeedClientOptions options);
+    void disconnectFeeds();
+
+    const EventStore &store() const { return *m_store; }
+    const EventStore *storePointer() const { return m_store.get(); }
+    const AnalysisReport &report() const { return m_report; }
+    const std::vector<Source> &sources() const { return m_sources; }
+    bool isLive() const { return !m_feeds.empty(); }
+    bool hasData() const;
+
+    // The time scrubber (offline data): the views show the state as of this time.
+    void setAsOf(TimeMs asOf);
+    TimeMs asOf() const { return m_asOf; }
+    TimeMs firstEventTime() const;
+    TimeMs latestEventTime() const;
+    double eventsPerSecond() const;
+    quint64 liveEventsApplied() const { return m_liveEventsApplied; }
+    // The oldest event time of the last live tick (what waited longest to be shown; P2).
+    TimeMs lastTickOldestEventTime() const { return m_lastTickOldest; }
+
+signals:
+    void loadProgress(const QString &phase, qint64 done, qint64 total);
+    void loadFinished(bool ok, const QString &message);
+    void storeChanged(bool reset);
+    // full: a new report from the analyzer; otherwise live figures patched into the last one.
+    void reportChanged(bool full);
+    void sourcesChanged();
+    void asOfChanged(StateScope::TimeMs asOf);
+    void errorOccurred(const QString &message);
+
+private:
+    struct Feed
+    {
+        FeedClient *client = nullptr;
+        QThread *thread = nullptr;
+        std::shared_ptr<FeedInFlight> inFlight;
+        int sourceId = 0;
+    };
+    void onLoaded(std::shared_ptr<EventStore> store, const LoadResult &result, quint64 generation);
+    void applyPendingBatches();
+    void detachStoreFromReaders();
+    void scheduleAnalysis();
+    void startAnalysis();
+    void patchLiveFigures();
+    void setSourceStatus(int sourceId, const QString &status, bool problem);
+
+    std::shared_ptr<EventStore> m_store;
+    LiveAnalytics m_live;
+    std::unique_ptr<FeedIngestor> m_ingestor;
+    std::unique_ptr<MemoryBudget> m_budget;
+    AnalysisReport m_report;
+    std::vector<Source> m_sources;
+    int m_nextSourceId = 1;
+    TimeMs m_firstTime = kUnknownTime; // of the loaded data
+    TimeMs m_lastTime = kUnknownTime;
+
+    QThread m_loaderThread;
+    StoreLoader *m_loader = nullptr;
+    quint64 m_loadGeneration = 0;
+    bool m_loading = false;
+
+    std::vector<Feed> m_feeds;
+    std::vector<FeedBatch> m_pending;
+    std::vector<std::shared_ptr<FeedInFlight>> m_pendingAcks;
+    QTimer m_applyTimer;
+    QElapsedTimer m_sinceApply;
+    std::deque<std::pair<qint64, quint64>> m_rateWindow; // (ms, events applied) of the last seconds
+    quint64 m_liveEventsApplied = 0;
+    TimeMs m_lastTickOldest = kUnknownTime;
+
+    QFutureWatcher<AnalysisReport> m_analysis;
+    bool m_analysisWanted = false;
+    bool m_runningAnalysisStale = false; // its options are out of date: drop its result
+    QElapsedTimer m_sinceAnalysis;
+    TimeMs m_asOf = kUnknownTime;
+};
+
+} // namespace StateScope

@@ -1,0 +1,93 @@
+// The dashboard's command line (SPEC 1): statescope [SOURCE...] [--demo] [--feed URL]...
+#include "mainwindow.h"
+
+#include "commandlinetools.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+namespace StateScope {
+
+void MainWindow::describeCommandLine(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral("StateScope: workflow state analytics dashboard.\n"
+                                                    "Subcommands: analyze, watch, simulate, recover (see statescope COMMAND --help)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("SQLite file, postgresql:// URL or .jsonl event log to open"));
+    parser.addOption({QStringLiteral("demo"), QStringLiteral("Start the simulated engine in-process and watch it live.")});
+    parser.addOption({QStringLiteral("feed"), QStringLiteral("Connect to this live feed (ws:// or wss://); may be repeated. "
+                                                             "The bearer token, if any, is read from STATESCOPE_FEED_TOKEN."),
+                      QStringLiteral("URL")});
+    parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss:// feeds."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG and quit: after --quit-after "
+                                                                   "when given, else once the sources have loaded."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many seconds (with --screenshot: take it then)."),
+                      QStringLiteral("SECONDS")});
+}
+
+int MainWindow::printCommandLineHelp(QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    describeCommandLine(parser);
+    parser.process(app); // prints help or version and exits
+    return 0;
+}
+
+int MainWindow::runDashboard(QApplication &app)
+{
+    QCommandLineParser parser;
+    describeCommandLine(parser);
+    parser.process(app);
+    const QStringList sources = parser.positionalArguments();
+    if (sources.size() > 1)
+        return Cli::fail(QStringLiteral("this version opens one database or log at a time (feeds: --feed, repeatable)"));
+    std::vector<QUrl> feeds;
+    for (const QString &text : parser.values(QStringLiteral("feed"))) {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss")) || url.host().isEmpty())
+            return Cli::fail(QStringLiteral("--feed: \"%1\" is not a feed URL (expected ws://HOST:PORT/... or wss://...)").arg(text));
+        feeds.push_back(url);
+    }
+    double quitAfter = 0;
+    if (parser.isSet(QStringLiteral("quit-after"))) {
+        bool ok = false;
+        quitAfter = parser.value(QStringLiteral("quit-after")).toDouble(&ok);
+        if (!ok || quitAfter <= 0)
+            return Cli::fail(QStringLiteral("--quit-after: \"%1\" is not a positive number of seconds")
+                                 .arg(parser.value(QStringLiteral("quit-after"))));
+    }
+
+    MainWindow window;
+    window.show();
+    const QString screenshot = parser.value(QStringLiteral("screenshot"));
+    auto finish = [&window, screenshot] {
+        if (!screenshot.isEmpty() && !window.grab().save(screenshot, "PNG")) {
+            Cli::fail(QStringLiteral("--screenshot: cannot write %1").arg(screenshot));
+            QCoreApplication::exit(2);
+            return;
+        }
+        window.close();
+        QCoreApplication::quit();
+    };
+    const bool anySource = !sources.isEmpty() || !feeds.empty() || parser.isSet(QStringLiteral("demo"));
+    if (quitAfter > 0)
+        QTimer::singleShot(qint64(quitAfter * 1000), &window, finish);
+    else if (!screenshot.isEmpty() && !anySource)
+        QTimer::singleShot(0, &window, finish);
+    else if (!screenshot.isEmpty()) // let the views paint what arrived first
+        connect(&window, &MainWindow::sourcesLoaded, &window, [finish] { QTimer::singleShot(500, finish); });
+    if (!sources.isEmpty())
+        window.openSource(sources.first());
+    const QByteArray token = qgetenv("STATESCOPE_FEED_TOKEN");
+    for (const QUrl &url : feeds)
+        window.connectFeed(url, parser.value(QStringLiteral("ca-file")), token);
+    if (parser.isSet(QStringLiteral("demo")))
+        window.startDemo();
+    return app.exec();
+}
+
+} // namespace StateScope
