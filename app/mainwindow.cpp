@@ -103,6 +103,10 @@ MainWindow::MainWindow(QWidget *parent)
         if (!ok)
             m_summary->setText(tr("Could not open the source: %1").arg(message));
         m_scrubber->setRange(m_session->firstEventTime(), m_session->latestEventTime());
+        if (ok && !m_session->isLive()) { // offline data: the whole of it, not its last minutes
+            m_followAction->setChecked(false);
+            m_timeline->zoomToFit();
+        }
         m_announcedData = true;
         emit sourcesLoaded();
     });
@@ -235,6 +239,7 @@ void MainWindow::connectFeed(const QUrl &url, const QString &caFile, const QByte
     options.caFile = caFile;
     options.bearerToken = token;
     m_session->connectFeed(options);
+    m_followAction->setChecked(true);
     statusBar()->showMessage(tr("Connecting to %1…").arg(url.toDisplayString()), 5000);
 }
 

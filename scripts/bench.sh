@@ -13,7 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/packaging/install-deps.sh" build bench >&2
 build="$root/build-bench"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTATESCOPE_BUILD_TESTS=ON >/dev/null
-cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov bench_liveanalytics bench_feedparser >&2
+cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov bench_liveanalytics bench_feedparser \
+    bench_timeline bench_matrix bench_diagram bench_dashboard >&2
 
 dir=${BENCH_DIR:-/tmp/statescope-bench}
 executions=${BENCH_EXECUTIONS:-1600000}
@@ -113,3 +114,13 @@ fi
 
 # R3: sustained overload with a memory budget (its own script: it can run alone).
 "$root/scripts/bench-r3.sh"
+
+# P6: rendering (offscreen raster, 1920x1080); P7 startup with a 1 M-transition database and
+# P2 latency at 20,000 events/s in the dashboard.
+export QT_QPA_PLATFORM=offscreen
+"$build/tests/bench/bench_timeline"
+"$build/tests/bench/bench_matrix"
+"$build/tests/bench/bench_diagram"
+p7db="$dir/p7-250000.sqlite"
+[ -f "$p7db" ] || "$build/app/statescope-sampledb" "$p7db" --executions 250000 --seed 3 >&2
+"$build/tests/bench/bench_dashboard" "$p7db" --p2-seconds "${BENCH_P2_SECONDS:-30}"

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFontMetrics>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>
@@ -180,7 +181,7 @@ void TimelinePainter::paintAggregate(QPainter &p, const TimelineFrame &f, const 
                QCoreApplication::translate("StateScope::TimelineView", "by state"));
     // The scale: the count at the top line, 0 at the base line.
     const QFontMetrics fm(m_font);
-    const QString scale = QString::number(m_aggregateScale, 'g', 3);
+    const QString scale = QLocale().toString(m_aggregateScale, 'f', m_aggregateScale < 10 && m_aggregateScale != std::floor(m_aggregateScale) ? 1 : 0);
     p.setPen(palette.color(QPalette::PlaceholderText));
     p.drawText(QPoint(g.plotLeft() - kTextPad - fm.horizontalAdvance(scale), top + m_ascent / 2), scale);
     p.drawText(QPoint(g.plotLeft() - kTextPad - fm.horizontalAdvance(QLatin1Char('0')), r.bottom()),
