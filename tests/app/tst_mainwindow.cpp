@@ -86,6 +86,16 @@ void TestMainWindow::opensDatabaseAndShowsStates()
     auto *sources = byName<QListWidget>(window, QStringLiteral("Sources"));
     QVERIFY(sources->item(0)->text().contains(QLatin1String("loaded")));
     QVERIFY(!window.grab().isNull());
+    // The time scrubber: as of a time in the middle, the report holds only what happened by then.
+    const quint64 all = window.session().report().transitions;
+    const TimeMs first = window.session().firstEventTime();
+    const TimeMs last = window.session().latestEventTime();
+    QVERIFY(first != kUnknownTime && last > first);
+    window.session().setAsOf(first + (last - first) / 2);
+    QTRY_VERIFY(window.session().report().transitions > 0 && window.session().report().transitions < all);
+    QCOMPARE(window.session().report().asOf, first + (last - first) / 2);
+    window.session().setAsOf(kUnknownTime);
+    QTRY_COMPARE(window.session().report().transitions, all);
 }
 
 void TestMainWindow::showsErrorForBadSource()
