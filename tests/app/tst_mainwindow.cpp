@@ -152,7 +152,12 @@ void TestMainWindow::staysResponsiveDuringALargeLoad()
     QTRY_VERIFY_WITH_TIMEOUT(window.session().report().executions == 40000, 30000);
     ticker.stop();
     qInfo() << "longest event-loop gap during the load:" << longest << "ms over" << clock.elapsed() << "ms";
-    QVERIFY2(longest < 250, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longest)));
+#if defined(__SANITIZE_ADDRESS__)
+    const qint64 limit = 1000; // a Debug build under the sanitizers runs several times slower
+#else
+    const qint64 limit = 250;
+#endif
+    QVERIFY2(longest < limit, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longest)));
 }
 
 QTEST_MAIN(TestMainWindow)
