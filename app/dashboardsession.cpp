@@ -117,7 +117,7 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
     }
     m_store = std::move(store);
     m_ingestor = std::make_unique<FeedIngestor>(*m_store, &m_live);
-    m_live.rebuild(*m_store);
+    m_liveStale = true; // rebuilt when live events first need it: offline data never does
     m_asOf = kUnknownTime;
     std::tie(m_firstTime, m_lastTime) = timeRange(*m_store);
     setSourceStatus(id, result.issueCount ? tr("loaded, %1 unreadable records skipped").arg(result.issueCount) : tr("loaded"),
@@ -218,6 +218,10 @@ void DashboardSession::applyPendingBatches()
     m_sinceApply.restart();
     const EventStore *before = m_store.get();
     detachStoreFromReaders();
+    if (m_liveStale) {
+        m_live.rebuild(*m_store);
+        m_liveStale = false;
+    }
     quint64 events = 0;
     m_lastTickOldest = kUnknownTime;
     for (size_t i = 0; i < m_pending.size(); ++i) {
@@ -245,6 +249,8 @@ void DashboardSession::applyPendingBatches()
 
 void DashboardSession::patchLiveFigures()
 {
+    if (m_liveStale)
+        return; // no live events since the load: the report is the truth
     const EventStore &store = *m_store;
     const MarkovResult &markov = m_live.markov();
     std::vector<StateId> ids(m_report.states.size());

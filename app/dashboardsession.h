@@ -97,6 +97,7 @@ private:
 
     std::shared_ptr<EventStore> m_store;
     LiveAnalytics m_live;
+    bool m_liveStale = false; // m_live does not describe a newly loaded store yet
     std::unique_ptr<FeedIngestor> m_ingestor;
     std::unique_ptr<MemoryBudget> m_budget;
     AnalysisReport m_report;

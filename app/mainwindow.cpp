@@ -282,7 +282,7 @@ void MainWindow::onReportChanged(bool full)
     if (names != m_paletteStates) {
         m_paletteStates = names;
         StatePalette::assign(names);
-        m_timeline->storeChanged(true); // it caches a color per state
+        m_timeline->refreshColors();
     }
     m_diagram->setReport(report);
     m_matrix->setReport(report);

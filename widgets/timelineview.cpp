@@ -100,6 +100,12 @@ void TimelineView::setAsOf(TimeMs t)
     update();
 }
 
+void TimelineView::refreshColors()
+{
+    m_painter.sync(m_store, font(), true);
+    update();
+}
+
 void TimelineView::setFollowLive(bool follow)
 {
     if (follow == m_follow)

@@ -40,6 +40,8 @@ public:
     // Keeps the right edge at the latest event time (or the "as of" time) as data arrives.
     // Panning by hand turns it off (followLiveChanged).
     void setFollowLive(bool follow);
+    // The state colors changed (StatePalette::assign): repaint with the new ones.
+    void refreshColors();
     bool followLive() const { return m_follow; }
     void setSelectedExecution(ExecutionIndex e);
     ExecutionIndex selectedExecution() const { return m_selected; }
