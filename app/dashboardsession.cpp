@@ -190,6 +190,30 @@ void DashboardSession::disconnectFeeds()
     emit sourcesChanged();
 }
 
+void DashboardSession::closeSources()
+{
+    disconnectFeeds();
+    m_loader->cancel();
+    ++m_loadGeneration; // a load still running is stale
+    m_loading = false;
+    m_pending.clear();
+    m_pendingAcks.clear();
+    if (m_analysis.isRunning())
+        m_runningAnalysisStale = true; // it reads its own reference to the old data
+    m_store = std::make_shared<EventStore>();
+    m_ingestor = std::make_unique<FeedIngestor>(*m_store, &m_live);
+    m_live = LiveAnalytics();
+    m_liveStale = false;
+    m_report = AnalysisReport();
+    m_firstTime = m_lastTime = kUnknownTime;
+    m_asOf = kUnknownTime;
+    m_sources.clear();
+    emit sourcesChanged();
+    emit storeChanged(true);
+    emit asOfChanged(m_asOf);
+    emit reportChanged(true);
+}
+
 void DashboardSession::setSourceStatus(int sourceId, const QString &status, bool problem)
 {
     for (Source &s : m_sources) {

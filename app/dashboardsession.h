@@ -51,6 +51,8 @@ public:
     // Adds a live feed; its events go into the current data.
     void connectFeed(FeedClientOptions options);
     void disconnectFeeds();
+    // Closes every source: feeds stop and the data is dropped.
+    void closeSources();
 
     const EventStore &store() const { return *m_store; }
     const EventStore *storePointer() const { return m_store.get(); }

@@ -137,8 +137,11 @@ void MainWindow::createActions()
     m_feedAction->setIconText(tr("Connect…"));
     m_feedAction->setToolTip(tr("Connect to a live statescope-feed/1 server (Ctrl+Shift+O)"));
     m_disconnectAction = file->addAction(tr("&Disconnect Feeds"), this, [this] { m_session->disconnectFeeds(); });
-    m_disconnectAction->setIconText(tr("Disconnect"));
     m_disconnectAction->setToolTip(tr("Stop every live feed; the data received so far stays"));
+    m_closeAction = file->addAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("&Close All Sources"),
+                                    QKeySequence::Close, this, [this] { m_session->closeSources(); });
+    m_closeAction->setIconText(tr("Close"));
+    m_closeAction->setToolTip(tr("Stop every feed and drop the data of every source (Ctrl+W)"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
@@ -175,7 +178,7 @@ QDockWidget *MainWindow::addDock(QWidget *view, const QString &title, const QStr
 void MainWindow::createDocks()
 {
     m_sources = new SourcesPane(*m_session, this);
-    m_sources->setActions(m_openAction, m_feedAction, m_disconnectAction);
+    m_sources->setActions(m_openAction, m_feedAction, m_closeAction);
     QDockWidget *sources = addDock(m_sources, tr("Sources"), QStringLiteral("sourcesDock"), Qt::LeftDockWidgetArea);
     QDockWidget *matrix = addDock(m_matrix, tr("Transition matrix"), QStringLiteral("matrixDock"), Qt::RightDockWidgetArea);
     QDockWidget *consistency = addDock(m_consistency, tr("Consistency"), QStringLiteral("consistencyDock"), Qt::RightDockWidgetArea);

@@ -29,6 +29,7 @@ SourcesPane::SourcesPane(DashboardSession &session, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_state(new QComboBox(this))
     , m_status(new QComboBox(this))
+    , m_time(new QComboBox(this))
     , m_matches(new QLabel(this))
     , m_table(new QTableView(this))
     , m_executions(new ExecutionsModel(this))
@@ -51,9 +52,17 @@ SourcesPane::SourcesPane(DashboardSession &session, QWidget *parent)
     m_status->addItem(tr("Any status"), int(ExecutionStatus::Unknown));
     for (ExecutionStatus s : {ExecutionStatus::Running, ExecutionStatus::Completed, ExecutionStatus::Failed, ExecutionStatus::Cancelled})
         m_status->addItem(executionStatusName(s), int(s));
+    m_time->setAccessibleName(tr("Filter by time"));
+    m_time->setToolTip(tr("Only executions active in this last stretch of the data"));
+    m_time->addItem(tr("Any time"), qint64(0));
+    m_time->addItem(tr("Last minute"), qint64(60000));
+    m_time->addItem(tr("Last 10 minutes"), qint64(600000));
+    m_time->addItem(tr("Last hour"), qint64(3600000));
+    m_time->addItem(tr("Last 24 hours"), qint64(86400000));
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_state, 1);
     filters->addWidget(m_status, 1);
+    filters->addWidget(m_time, 1);
     m_table->setModel(m_executions);
     m_table->setAccessibleName(tr("Executions"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -88,6 +97,7 @@ SourcesPane::SourcesPane(DashboardSession &session, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, &SourcesPane::applyFilter);
     connect(m_state, &QComboBox::currentIndexChanged, this, &SourcesPane::applyFilter);
     connect(m_status, &QComboBox::currentIndexChanged, this, &SourcesPane::applyFilter);
+    connect(m_time, &QComboBox::currentIndexChanged, this, &SourcesPane::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         if (current.isValid())
             emit executionSelected(current.data(ExecutionsModel::ExecutionRole).value<ExecutionIndex>());
@@ -97,9 +107,9 @@ SourcesPane::SourcesPane(DashboardSession &session, QWidget *parent)
     refreshExecutions();
 }
 
-void SourcesPane::setActions(QAction *openSource, QAction *connectFeed, QAction *disconnectFeeds)
+void SourcesPane::setActions(QAction *openSource, QAction *connectFeed, QAction *closeSources)
 {
-    const std::pair<QPushButton *, QAction *> pairs[] = {{m_open, openSource}, {m_connect, connectFeed}, {m_disconnect, disconnectFeeds}};
+    const std::pair<QPushButton *, QAction *> pairs[] = {{m_open, openSource}, {m_connect, connectFeed}, {m_disconnect, closeSources}};
     for (const auto &[button, action] : pairs) {
         button->setText(action->iconText());
         button->setToolTip(action->toolTip());
@@ -120,7 +130,7 @@ void SourcesPane::refreshSources()
     }
     if (m_session.sources().empty())
         new QListWidgetItem(tr("No source yet: open a database or file, connect a feed, or start with --demo."), m_list);
-    m_disconnect->setEnabled(m_session.isLive());
+    m_disconnect->setEnabled(!m_session.sources().empty());
 }
 
 void SourcesPane::refreshExecutions()
@@ -161,6 +171,12 @@ void SourcesPane::applyFilter()
     filter.idContains = m_search->text().trimmed();
     filter.state = m_state->currentData().toString();
     filter.status = ExecutionStatus(m_status->currentData().toInt());
+    const qint64 span = m_time->currentData().toLongLong();
+    const TimeMs latest = m_session.latestEventTime();
+    if (span > 0 && latest != kUnknownTime) {
+        filter.activeFrom = latest - span;
+        filter.activeTo = latest;
+    }
     m_executions->setFilter(filter);
     m_matches->setText(tr("%1 executions").arg(m_executions->matchCount()));
 }

@@ -25,7 +25,7 @@ class SourcesPane final : public QWidget
     Q_OBJECT
 public:
     SourcesPane(DashboardSession &session, QWidget *parent = nullptr);
-    void setActions(QAction *openSource, QAction *connectFeed, QAction *disconnectFeeds);
+    void setActions(QAction *openSource, QAction *connectFeed, QAction *closeSources);
     ExecutionsModel *executionsModel() const { return m_executions; }
 
 signals:
@@ -44,6 +44,7 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_state = nullptr;
     QComboBox *m_status = nullptr;
+    QComboBox *m_time = nullptr;
     QLabel *m_matches = nullptr;
     QTableView *m_table = nullptr;
     ExecutionsModel *m_executions = nullptr;

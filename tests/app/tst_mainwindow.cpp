@@ -96,6 +96,11 @@ void TestMainWindow::opensDatabaseAndShowsStates()
     QCOMPARE(window.session().report().asOf, first + (last - first) / 2);
     window.session().setAsOf(kUnknownTime);
     QTRY_COMPARE(window.session().report().transitions, all);
+    // Closing every source drops the data everywhere.
+    window.session().closeSources();
+    QCOMPARE(window.session().report().executions, quint64(0));
+    QCOMPARE(executions->model()->rowCount(), 0);
+    QVERIFY(sources->item(0)->text().contains(QLatin1String("No source")));
 }
 
 void TestMainWindow::showsErrorForBadSource()
