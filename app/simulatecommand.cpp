@@ -118,7 +118,7 @@ int SimulateCommand::run(const QStringList &arguments)
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Write to this SQLite file (created if missing) or postgresql:// URL."), QStringLiteral("SOURCE")},
         {QStringLiteral("listen"), QStringLiteral("Serve the feed on HOST:PORT (default 127.0.0.1:0, any free port)."), QStringLiteral("HOST:PORT")},
-        {QStringLiteral("api-listen"), QStringLiteral("Serve the REST API on HOST:PORT (default: the feed's port + 1, or any)."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("api-listen"), QStringLiteral("Serve the REST API on HOST:PORT (default: the feed's port + 1, or any free port when that one is taken)."), QStringLiteral("HOST:PORT")},
         {QStringLiteral("rate"), QStringLiteral("Events per second, approximately (default 200)."), QStringLiteral("EVENTS_PER_S")},
         {QStringLiteral("executions"), QStringLiteral("Start this many executions, then end when all have finished."), QStringLiteral("N")},
         {QStringLiteral("duration"), QStringLiteral("Stop after this many seconds."), QStringLiteral("SECONDS")},
@@ -231,7 +231,10 @@ int SimulateCommand::run(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("api-listen"))
         && !parseHostPort(parser.value(QStringLiteral("api-listen")), &apiAddress, &apiPort))
         return Cli::fail(QStringLiteral("--api-listen: \"%1\" is not HOST:PORT").arg(parser.value(QStringLiteral("api-listen"))));
-    if (!api.listen(apiAddress, apiPort, &error))
+    // The default port (the feed's + 1) is a convenience: when something else holds it, any
+    // free port does (the "api:" line says which). A port the user named must be that one.
+    const bool apiPortChosen = parser.isSet(QStringLiteral("api-listen"));
+    if (!api.listen(apiAddress, apiPort, &error) && (apiPortChosen || apiPort == 0 || !api.listen(apiAddress, 0, &error)))
         return Cli::fail(QStringLiteral("--api-listen: ") + error);
 
     // Ctrl+C and SIGTERM end the run cleanly: pending rows are committed.
