@@ -3,6 +3,7 @@
 #include "analyzecommand.h"
 #include "commandlinetools.h"
 #include "mainwindow.h"
+#include "recovercommand.h"
 #include "simulatecommand.h"
 #include "watchcommand.h"
 
@@ -32,7 +33,7 @@ int main(int argc, char *argv[])
             return StateScope::WatchCommand().run(arguments);
         if (command == QLatin1String("simulate"))
             return StateScope::SimulateCommand().run(arguments);
-        return StateScope::Cli::fail(QStringLiteral("%1: not available in this version yet").arg(command));
+        return StateScope::RecoverCommand().run(arguments);
     }
     // --help and --version must work without a display: answer them before creating the GUI.
     for (int i = 1; i < argc; ++i) {

@@ -275,8 +275,11 @@ bool PgConnection::execScript(const QByteArray &sql, QString *error)
     PGresult *r = PQexec(m_conn, sql.constData());
     const ExecStatusType status = PQresultStatus(r);
     const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
-    if (!ok && error)
+    if (!ok && error) {
         *error = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+        if (error->isEmpty()) // no result at all (a lost connection): the reason is the connection's
+            *error = pgError(m_conn);
+    }
     PQclear(r);
     return ok;
 }

@@ -5,6 +5,7 @@
 #include "feedeventjson.h"
 #include "feedlog.h"
 #include "feedserver.h"
+#include "recoverydataloss.h"
 #include "sqlconnection.h"
 #include "statedatabasewriter.h"
 
@@ -457,7 +458,11 @@ EngineRecoveryResult SimulatedEngine::recover(QByteArrayView workflowId, QByteAr
     rollback.time = now;
     rollback.durationMs = now - e->enteredAt;
     publish(rollback, e);
-    const quint32 lost = e->transitions - c->transitionsBefore;
+    // What the recovery loses, measured before the execution changes: the same data_loss
+    // document a recovery of a database row writes (RecoveryDataLoss).
+    RecoveryDataLoss loss;
+    loss.transitionsRolledBack = e->transitions - c->transitionsBefore;
+    loss.variables = RecoveryDataLoss::diffVariables(variablesOf(*e), c->variables);
     if (m_writer)
         dbCheck(m_writer->insertTransition(m_gen.uuid(), e->rowId, rollback.transitionId, rollback.fromState,
                                            rollback.toState, "rollback", now, rollback.durationMs));
@@ -472,7 +477,7 @@ EngineRecoveryResult SimulatedEngine::recover(QByteArrayView workflowId, QByteAr
     ++e->transitions;
     ++e->generation; // its scheduled step belongs to the state it left
     const qint64 duration = 5 + qint64(m_gen.exponential(40));
-    const QByteArray dataLoss = compact(QJsonObject{{QStringLiteral("transitionsRolledBack"), int(lost)}});
+    const QByteArray dataLoss = loss.toJson();
     if (m_writer) {
         dbCheck(m_writer->updateWorkflowState(e->rowId, e->version, c->snapshot, c->variables, now));
         dbCheck(m_writer->updateExecution(e->id, "running", kUnknownTime));
