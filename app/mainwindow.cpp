@@ -7,6 +7,7 @@
 #include "analyticsview.h"
 #include "consistencyview.h"
 #include "matrixview.h"
+#include "recoverypane.h"
 #include "sourcespane.h"
 #include "statediagramview.h"
 #include "statepalette.h"
@@ -33,7 +34,7 @@
 namespace StateScope {
 
 namespace {
-constexpr int kLayoutVersion = 2; // a saved layout of other docks is not restored
+constexpr int kLayoutVersion = 3; // a saved layout of other docks is not restored
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -183,6 +184,8 @@ void MainWindow::createDocks()
     QDockWidget *matrix = addDock(m_matrix, tr("Transition matrix"), QStringLiteral("matrixDock"), Qt::RightDockWidgetArea);
     QDockWidget *consistency = addDock(m_consistency, tr("Consistency"), QStringLiteral("consistencyDock"), Qt::RightDockWidgetArea);
     tabifyDockWidget(matrix, consistency);
+    m_recovery = new RecoveryPane(*m_session, this);
+    tabifyDockWidget(consistency, addDock(m_recovery, tr("Recovery"), QStringLiteral("recoveryDock"), Qt::RightDockWidgetArea));
     matrix->raise();
     QDockWidget *timeline = addDock(m_timeline, tr("Timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
     QDockWidget *analytics = addDock(m_analytics, tr("Analytics"), QStringLiteral("analyticsDock"), Qt::BottomDockWidgetArea);
@@ -335,6 +338,7 @@ void MainWindow::selectExecution(quint32 execution)
     }
     m_diagram->setSelectedPath(path, path.isEmpty() ? QString() : path.back());
     m_timeline->setSelectedExecution(execution);
+    m_recovery->setExecution(execution);
     statusBar()->showMessage(tr("Execution %1: %2").arg(m_selectedExecution, path.join(QStringLiteral(" → "))), 8000);
 }
 

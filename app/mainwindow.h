@@ -21,6 +21,7 @@ class ConsistencyView;
 class DashboardSession;
 class DemoEngine;
 class MatrixView;
+class RecoveryPane;
 class SourcesPane;
 class StateDiagramView;
 class TimelineView;
@@ -81,6 +82,7 @@ private:
     AnalyticsView *m_analytics = nullptr;
     QTimer *m_slowViewsTimer = nullptr; // analytics and consistency: at most twice a second
     SourcesPane *m_sources = nullptr;
+    RecoveryPane *m_recovery = nullptr;
     QString m_selectedExecution;
     QStringList m_paletteStates;
     QLabel *m_connection = nullptr;
