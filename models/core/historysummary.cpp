@@ -1,6 +1,7 @@
 #include "historysummary.h"
 
 #include "eventstore.h"
+#include "operationsstatistics.h"
 
 namespace StateScope {
 
@@ -96,7 +97,7 @@ void HistorySummary::addRecovery(const EventStore &store, const RecoveryRecord &
     if (r.success == 1)
         ++recoverySuccesses;
     else if (r.success == 0)
-        failedRecoveries.append(QStringLiteral("%1 (execution %2)").arg(r.id, store.executionId(r.execution)));
+        failedRecoveries.append(failedRecoveryLabel(store, r));
     if (r.durationMs >= 0)
         recoveryDurations.add(r.durationMs);
 }

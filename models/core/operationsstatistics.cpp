@@ -54,7 +54,7 @@ void addRecoveries(AnalysisReport &report, const EventStore &store, const Select
         if (r.success == 1)
             ++report.recoverySuccesses;
         else if (r.success == 0)
-            report.failedRecoveries.append(QStringLiteral("%1 (execution %2)").arg(r.id, store.executionId(r.execution)));
+            report.failedRecoveries.append(failedRecoveryLabel(store, r));
         if (r.durationMs >= 0)
             durations.push_back(r.durationMs);
     }
@@ -128,6 +128,11 @@ TimeMs latestTime(const EventStore &store, const Selection &selection, TimeMs la
             note(s.time);
     }
     return latest;
+}
+
+QString failedRecoveryLabel(const EventStore &store, const RecoveryRecord &recovery)
+{
+    return QStringLiteral("%1 (execution %2)").arg(recovery.id, store.executionId(recovery.execution));
 }
 
 void addOperationsStatistics(AnalysisReport &report, const EventStore &store, const AnalysisOptions &options)

@@ -15,4 +15,8 @@ TimeMs latestTime(const EventStore &store, const Selection &selection, TimeMs la
 // selection. report.asOf must be set.
 void addOperationsStatistics(AnalysisReport &report, const EventStore &store, const AnalysisOptions &options);
 
+// How report.failedRecoveries names a failed attempt: "<recovery id> (execution <id>)". The
+// dashboard reads the execution back out of it.
+QString failedRecoveryLabel(const EventStore &store, const RecoveryRecord &recovery);
+
 } // namespace StateScope
