@@ -184,8 +184,6 @@ void DashboardSession::disconnectFeeds()
         delete f.thread;
     }
     m_feeds.clear();
-    for (const std::shared_ptr<FeedInFlight> &ack : m_pendingAcks)
-        ack->acknowledge(0);
     std::erase_if(m_sources, [](const Source &s) { return s.live; });
     emit sourcesChanged();
 }

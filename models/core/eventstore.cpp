@@ -198,9 +198,9 @@ size_t EventStore::memoryBytes() const
     const size_t e = m_execWorkflow.capacity();
     return m_states.memoryBytes() + m_executionIds.memoryBytes() + m_checkpointIds.memoryBytes()
         + m_checkpoints.capacity() * sizeof(CheckpointInfo)
-        + n * (sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType))
+        + n * kTransitionColumnBytes
         + m_next.capacity() * sizeof(quint32)
-        + e * (4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId))
+        + e * kExecutionColumnBytes
         + sideRecordBytes();
 }
 
@@ -210,9 +210,9 @@ size_t EventStore::usedBytes() const
     const size_t e = m_execWorkflow.size();
     return m_states.usedBytes() + m_executionIds.usedBytes() + m_checkpointIds.usedBytes()
         + m_checkpoints.size() * sizeof(CheckpointInfo)
-        + n * (sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType))
+        + n * kTransitionColumnBytes
         + m_next.size() * sizeof(quint32)
-        + e * (4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId))
+        + e * kExecutionColumnBytes
         + sideRecordBytes();
 }
 

@@ -104,6 +104,11 @@ public:
     // up to twice the second, but pages never touched are not resident.
     size_t memoryBytes() const;
     size_t usedBytes() const;
+    // Column bytes per transition (without the optional link) and per execution (without its id).
+    static constexpr size_t kTransitionColumnBytes
+        = sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType);
+    static constexpr size_t kExecutionColumnBytes
+        = 4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId);
 
 private:
     StringInterner m_states;

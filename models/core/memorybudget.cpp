@@ -68,9 +68,10 @@ bool MemoryBudget::enforce(EventStore &store)
 
 bool MemoryBudget::evictOldest(EventStore &store, quint64 need)
 {
-    // What evicting an execution gives back: its columns and id, and its transitions' columns.
-    const quint64 perExecution = 4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId) + 17 + 12;
-    const quint64 perTransition = sizeof(ExecutionIndex) + 2 * sizeof(StateId) + sizeof(TimeMs) + sizeof(TransitionType) + 4;
+    // What evicting an execution gives back: its columns and packed id (17 bytes, offset and
+    // hash slots), and its transitions' columns with their link.
+    const quint64 perExecution = EventStore::kExecutionColumnBytes + 17 + 12;
+    const quint64 perTransition = EventStore::kTransitionColumnBytes + sizeof(quint32);
     const quint32 executions = store.executionCount();
     std::vector<bool> evict(executions, false);
     quint64 freed = 0;
