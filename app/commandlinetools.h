@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 
 class QCommandLineParser;
@@ -22,5 +23,8 @@ void printOut(const QString &text);
 // Parses a subcommand's arguments and answers --help and --version. Returns the exit code
 // when the command is done already (help or version shown, or bad arguments reported).
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments);
+// Calls onSignal on the event loop when SIGINT (Ctrl+C) or SIGTERM arrives, so a long-running
+// command ends the way its timer would: with its report, its rows committed.
+void onInterrupt(std::function<void()> onSignal);
 
 } // namespace StateScope::Cli

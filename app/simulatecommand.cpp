@@ -12,24 +12,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace StateScope {
 
 namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
 
 bool parseHostPort(const QString &text, QHostAddress *address, quint16 *port)
 {
@@ -238,12 +226,7 @@ int SimulateCommand::run(const QStringList &arguments)
         return Cli::fail(QStringLiteral("--api-listen: ") + error);
 
     // Ctrl+C and SIGTERM end the run cleanly: pending rows are committed.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
-        QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [] { QCoreApplication::quit(); });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    Cli::onInterrupt([] { QCoreApplication::quit(); });
     QObject::connect(&engine, &SimulatedEngine::errorOccurred, QCoreApplication::instance(),
                      [](const QString &message) { Cli::warn(message); });
     QObject::connect(&engine, &SimulatedEngine::allFinished, QCoreApplication::instance(), [] {
@@ -252,6 +235,14 @@ int SimulateCommand::run(const QStringList &arguments)
     if (duration > 0)
         QTimer::singleShot(std::chrono::milliseconds(qint64(duration * 1000)), QCoreApplication::instance(),
                            [] { QCoreApplication::quit(); });
+    // An engine's log of who follows it: operators (and tests) see when a client is back.
+    QObject::connect(&server, &FeedServer::subscribed, QCoreApplication::instance(),
+                     [](const QStringList &topics, quint64 sinceSeq) {
+                         Cli::printOut(QStringLiteral("subscribed: %1 %2\n")
+                                           .arg(topics.join(QLatin1Char(',')),
+                                                sinceSeq == FeedServer::kLiveOnly ? QStringLiteral("live")
+                                                                                  : QStringLiteral("since %1").arg(sinceSeq)));
+                     });
     Cli::printOut(QStringLiteral("feed: %1\napi: %2\n").arg(server.url().toString(), api.baseUrl().toString()));
     engine.start();
     QCoreApplication::exec();

@@ -263,6 +263,8 @@ int WatchCommand::run(const QStringList &arguments)
     if (duration > 0)
         QTimer::singleShot(std::chrono::milliseconds(qint64(duration * 1000)), QCoreApplication::instance(),
                            [client] { QMetaObject::invokeMethod(client, &FeedClient::stop, Qt::QueuedConnection); });
+    // Ctrl+C or SIGTERM ends the watch like --duration does: with the report over what arrived.
+    Cli::onInterrupt([client] { QMetaObject::invokeMethod(client, &FeedClient::stop, Qt::QueuedConnection); });
     QCoreApplication::exec();
     const double seconds = double(elapsed.elapsed()) / 1000.0;
     socketThread.quit();

@@ -133,6 +133,8 @@ void FeedClient::connectSocket()
 
 void FeedClient::onConnected()
 {
+    if (m_everConnected)
+        ++m_stats.reconnects; // connections re-established, not attempts: a long outage counts once
     m_everConnected = true;
     m_backoffMs = m_options.initialBackoffMs;
     m_disconnectedSince = -1;
@@ -181,7 +183,6 @@ void FeedClient::scheduleReconnect(const QString &why)
     const double jitter = 0.7 + 0.6 * QRandomGenerator::global()->generateDouble();
     const int delay = int(double(m_backoffMs) * jitter);
     m_backoffMs = std::min(m_options.maxBackoffMs, m_backoffMs * 2);
-    ++m_stats.reconnects;
     setState(State::Reconnecting, QStringLiteral("reconnecting in %1 ms: %2").arg(delay).arg(why));
     m_reconnectTimer->start(delay);
 }

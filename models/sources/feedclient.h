@@ -78,7 +78,7 @@ struct FeedStats
     quint64 frames = 0;
     quint64 bytes = 0;
     quint64 duplicates = 0;  // events with a seq already delivered
-    quint64 reconnects = 0;
+    quint64 reconnects = 0;  // connections re-established after a loss
     quint64 heartbeatTimeouts = 0;
     quint64 backpressureWaitMs = 0; // reading paused for a consumer behind by maxEventsInFlight
     FeedProblemCounts problems;
