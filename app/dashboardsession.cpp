@@ -54,6 +54,12 @@ DashboardSession::DashboardSession(QObject *parent)
     });
     connect(m_loader, &StoreLoader::finished, this, &DashboardSession::onLoaded);
     m_loaderThread.start();
+    m_monitor = new SourceMonitor;
+    m_monitorThread.setObjectName(QStringLiteral("statescope-monitor"));
+    m_monitor->moveToThread(&m_monitorThread);
+    connect(&m_monitorThread, &QThread::finished, m_monitor, &QObject::deleteLater);
+    connect(m_monitor, &SourceMonitor::healthChanged, this, &DashboardSession::onHealthChanged);
+    m_monitorThread.start();
     m_applyTimer.setSingleShot(true);
     connect(&m_applyTimer, &QTimer::timeout, this, &DashboardSession::applyPendingBatches);
     connect(&m_analysis, &QFutureWatcher<AnalysisReport>::finished, this, [this] {
@@ -78,6 +84,8 @@ DashboardSession::~DashboardSession()
     m_loader->cancel();
     m_loaderThread.quit();
     m_loaderThread.wait();
+    m_monitorThread.quit(); // a probe in progress ends within its connect and TCP timeouts
+    m_monitorThread.wait();
     m_analysis.waitForFinished();
 }
 
@@ -93,9 +101,60 @@ void DashboardSession::openSource(const QString &source)
     m_loading = true;
     std::erase_if(m_sources, [](const Source &s) { return !s.live; });
     m_sources.insert(m_sources.begin(), Source{m_nextSourceId++, source, false, tr("loading…"), false});
+    m_offlineSource = source;
+    m_loadedStatus.clear();
+    m_health = SourceHealth{};
     emit sourcesChanged();
+    // The monitor's baseline is taken before the load reads: a change meanwhile shows as one.
+    QMetaObject::invokeMethod(m_monitor, [monitor = m_monitor, source, generation] {
+        if (SourceMonitor::canWatch(source))
+            monitor->watch(source, generation);
+        else
+            monitor->stop();
+    }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(m_loader, [loader = m_loader, source, generation] { loader->load(source, generation); },
                               Qt::QueuedConnection);
+}
+
+void DashboardSession::setSourceMonitorOptions(const SourceMonitor::Options &options)
+{
+    QMetaObject::invokeMethod(m_monitor, [monitor = m_monitor, options] { monitor->setOptions(options); },
+                              Qt::QueuedConnection);
+}
+
+void DashboardSession::reloadSource()
+{
+    if (!m_offlineSource.isEmpty())
+        openSource(m_offlineSource);
+}
+
+void DashboardSession::onHealthChanged(const SourceHealth &health, quint64 generation)
+{
+    if (generation != m_loadGeneration)
+        return; // about a source since closed or reloaded
+    m_health = health;
+    if (!m_loading && !m_loadedStatus.isEmpty()) // not before the load said how it went
+        showOfflineStatus();
+}
+
+// The Sources pane's line for the offline source: the load's outcome, unless the source has
+// since changed or stopped answering (then the data on screen is stale, and says since when).
+void DashboardSession::showOfflineStatus()
+{
+    const int id = m_sources.empty() || m_sources.front().live ? 0 : m_sources.front().id;
+    const auto clock = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms).toLocalTime().toString(QStringLiteral("HH:mm:ss")); };
+    if (!m_health.reachable) {
+        setSourceStatus(id,
+                        tr("unreachable since %1 (%2); showing data as of %3; retrying in %4 s")
+                            .arg(clock(m_health.lostAtMs), m_health.error,
+                                 m_health.confirmedAtMs < 0 ? tr("the load") : clock(m_health.confirmedAtMs))
+                            .arg(std::max(1, (m_health.retryInMs + 500) / 1000)),
+                        true);
+    } else if (m_health.changed) {
+        setSourceStatus(id, tr("%1; changed since: Reload (F5) shows the new data").arg(m_loadedStatus), m_loadedWithIssues);
+    } else {
+        setSourceStatus(id, m_loadedStatus, m_loadedWithIssues);
+    }
 }
 
 void DashboardSession::cancelLoad()
@@ -112,6 +171,7 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
     if (!store) {
         const QString message = result.cancelled ? tr("Loading cancelled") : result.error;
         setSourceStatus(id, result.cancelled ? tr("cancelled") : tr("error: %1").arg(result.error), true);
+        QMetaObject::invokeMethod(m_monitor, &SourceMonitor::stop, Qt::QueuedConnection); // nothing loaded to go stale
         emit loadFinished(false, message);
         return;
     }
@@ -120,8 +180,9 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
     m_liveStale = true; // rebuilt when live events first need it: offline data never does
     m_asOf = kUnknownTime;
     std::tie(m_firstTime, m_lastTime) = timeRange(*m_store);
-    setSourceStatus(id, result.issueCount ? tr("loaded, %1 unreadable records skipped").arg(result.issueCount) : tr("loaded"),
-                        result.issueCount > 0);
+    m_loadedStatus = result.issueCount ? tr("loaded, %1 unreadable records skipped").arg(result.issueCount) : tr("loaded");
+    m_loadedWithIssues = result.issueCount > 0;
+    showOfflineStatus();
     emit storeChanged(true);
     emit asOfChanged(m_asOf);
     startAnalysis();
@@ -194,6 +255,10 @@ void DashboardSession::closeSources()
     m_loader->cancel();
     ++m_loadGeneration; // a load still running is stale
     m_loading = false;
+    QMetaObject::invokeMethod(m_monitor, &SourceMonitor::stop, Qt::QueuedConnection);
+    m_offlineSource.clear();
+    m_loadedStatus.clear();
+    m_health = SourceHealth{};
     m_pending.clear();
     m_pendingAcks.clear();
     if (m_analysis.isRunning())

@@ -4,6 +4,7 @@
 #include "feedclient.h"
 #include "liveanalytics.h"
 #include "loadresult.h"
+#include "sourcemonitor.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -44,8 +45,16 @@ public:
     explicit DashboardSession(QObject *parent = nullptr);
     ~DashboardSession() override;
 
-    // Replaces the data with a database or an event log, loaded on the worker.
+    // Replaces the data with a database or an event log, loaded on the worker. The source is
+    // then watched (SourceMonitor): a lost connection shows as stale data, a change as a hint.
     void openSource(const QString &source);
+    // Loads the open database or event log again (after it changed, or a recovery).
+    void reloadSource();
+    QString offlineSource() const { return m_offlineSource; }
+    // The watched offline source: reachable, changed since loaded, when last confirmed.
+    const SourceHealth &offlineHealth() const { return m_health; }
+    // How often the offline source is probed and retried (tests shorten it).
+    void setSourceMonitorOptions(const SourceMonitor::Options &options);
     void cancelLoad();
     bool isLoading() const { return m_loading; }
     // Adds a live feed; its events go into the current data.
@@ -96,6 +105,8 @@ private:
     void startAnalysis();
     void patchLiveFigures();
     void setSourceStatus(int sourceId, const QString &status, bool problem);
+    void onHealthChanged(const SourceHealth &health, quint64 generation);
+    void showOfflineStatus();
 
     std::shared_ptr<EventStore> m_store;
     LiveAnalytics m_live;
@@ -112,6 +123,13 @@ private:
     StoreLoader *m_loader = nullptr;
     quint64 m_loadGeneration = 0;
     bool m_loading = false;
+    QString m_offlineSource;
+    QString m_loadedStatus; // what the load said ("loaded", "loaded, 3 unreadable records skipped")
+    bool m_loadedWithIssues = false;
+
+    QThread m_monitorThread;
+    SourceMonitor *m_monitor = nullptr;
+    SourceHealth m_health;
 
     std::vector<Feed> m_feeds;
     std::vector<FeedBatch> m_pending;

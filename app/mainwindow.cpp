@@ -137,6 +137,9 @@ void MainWindow::createActions()
                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseFeed);
     m_feedAction->setIconText(tr("Connect…"));
     m_feedAction->setToolTip(tr("Connect to a live statescope-feed/1 server (Ctrl+Shift+O)"));
+    m_reloadAction = file->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), QKeySequence::Refresh,
+                                     this, [this] { m_session->reloadSource(); });
+    m_reloadAction->setToolTip(tr("Load the open database or event log again, with what changed since (F5)"));
     m_disconnectAction = file->addAction(tr("&Disconnect Feeds"), this, [this] { m_session->disconnectFeeds(); });
     m_disconnectAction->setToolTip(tr("Stop every live feed; the data received so far stays"));
     m_closeAction = file->addAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("&Close All Sources"),
@@ -156,6 +159,7 @@ void MainWindow::createActions()
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->addAction(m_openAction);
     tools->addAction(m_feedAction);
+    tools->addAction(m_reloadAction);
     tools->addAction(m_followAction);
     QToolBar *time = new QToolBar(tr("Time"), this);
     time->setObjectName(QStringLiteral("timeToolBar"));
@@ -355,7 +359,16 @@ void MainWindow::updateStatus()
     m_connection->setText(live ? tr("Live") : (m_session->hasData() ? tr("Offline") : tr("No data")));
     m_rate->setText(live ? tr("%1 events/s").arg(QLocale().toString(m_session->eventsPerSecond(), 'f', 0)) : QString());
     const TimeMs latest = m_session->latestEventTime();
-    if (live && latest != kUnknownTime) {
+    const SourceHealth &health = m_session->offlineHealth();
+    m_reloadAction->setEnabled(!m_session->offlineSource().isEmpty() && !m_session->isLoading());
+    if (!m_session->offlineSource().isEmpty() && !health.reachable && health.lostAtMs >= 0) {
+        // R4: the database stopped answering; what is on screen is as old as its last answer.
+        const qint64 since = health.confirmedAtMs >= 0 ? health.confirmedAtMs : health.lostAtMs;
+        const qint64 age = std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - since) / 1000;
+        m_connection->setText(tr("Source unreachable, reconnecting"));
+        m_staleness->setText(tr("data is stale: last confirmed %1 s ago").arg(age));
+        m_staleness->setStyleSheet(QStringLiteral("color: #d55e00; font-weight: bold"));
+    } else if (live && latest != kUnknownTime) {
         const qint64 age = std::max<qint64>(0, QDateTime::currentMSecsSinceEpoch() - latest) / 1000;
         m_staleness->setText(tr("data is %1 s old").arg(age));
         m_staleness->setStyleSheet(age > 10 ? QStringLiteral("color: #d55e00; font-weight: bold") : QString());

@@ -94,6 +94,7 @@ private:
     QAction *m_feedAction = nullptr;
     QAction *m_disconnectAction = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_reloadAction = nullptr;
     QAction *m_followAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     bool m_announcedData = false;

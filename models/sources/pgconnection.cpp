@@ -176,7 +176,13 @@ std::unique_ptr<PgConnection> PgConnection::open(const QString &url, bool readOn
         return nullptr;
     }
     const QString label = QUrl(url).toDisplayString(QUrl::RemovePassword);
-    PGconn *conn = PQconnectdb(url.toUtf8().constData());
+    // Defaults the URL may override (it is expanded last): an unreachable server fails within
+    // seconds instead of hanging, and a dead one is noticed on an idle session (BARS R4).
+    const QByteArray dbname = url.toUtf8();
+    const char *const keywords[] = {"connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count",
+                                    "tcp_user_timeout", "dbname", nullptr};
+    const char *const values[] = {"10", "30", "10", "3", "30000", dbname.constData(), nullptr};
+    PGconn *conn = PQconnectdbParams(keywords, values, 1);
     if (PQstatus(conn) != CONNECTION_OK) {
         *error = QStringLiteral("%1: %2").arg(label, pgError(conn));
         PQfinish(conn);
