@@ -75,8 +75,6 @@ void SourceMonitor::probe()
 {
     QByteArray print;
     QString error;
-    QElapsedTimer probeTime;
-    probeTime.start();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (fingerprint(&print, &error)) {
         const SourceHealth before = m_health;
@@ -96,8 +94,9 @@ void SourceMonitor::probe()
         // and on the first probe.
         if (before.confirmedAtMs < 0 || !before.reachable || before.changed != m_health.changed)
             emit healthChanged(m_health, m_generation);
-        // Counting rows of a big database takes a while: probes stay under 5 % of a core.
-        schedule(int(std::max<qint64>(m_options.probeIntervalMs, 20 * probeTime.elapsed())));
+        // Counting rows of a big database takes a while: probes stay under 5 % of a core
+        // (the query's time only: connecting is not the database's work).
+        schedule(int(std::clamp<qint64>(20 * m_lastQueryMs, m_options.probeIntervalMs, 120000)));
         return;
     }
     m_connection.reset(); // reopened on the next attempt
@@ -173,6 +172,8 @@ bool SourceMonitor::databaseFingerprint(QByteArray *print, QString *error)
         m_probeSql = "SELECT " + parts.join(", ");
         m_probeColumns = int(parts.size());
     }
+    QElapsedTimer queryTime;
+    queryTime.start();
     auto q = m_connection->prepare(m_probeSql, error);
     if (!q)
         return false;
@@ -185,6 +186,7 @@ bool SourceMonitor::databaseFingerprint(QByteArray *print, QString *error)
         *print += q->text(column).toByteArray() + '|';
     while (q->next()) {
     }
+    m_lastQueryMs = queryTime.elapsed();
     return true;
 }
 

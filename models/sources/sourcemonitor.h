@@ -71,6 +71,7 @@ private:
     std::unique_ptr<SqlConnection> m_connection; // kept open between probes (PostgreSQL)
     QByteArray m_probeSql;                       // built from the tables the database has
     int m_probeColumns = 0;
+    qint64 m_lastQueryMs = 0;
     QByteArray m_baseline;
     bool m_haveBaseline = false;
     int m_backoffMs = 0;
