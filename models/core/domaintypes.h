@@ -60,6 +60,9 @@ struct RecoveryRecord
     qint64 durationMs = -1;   // -1 = unknown
     int success = -1;         // -1 unknown, 0 failed, 1 succeeded
     QString errorDetails;
+    // From the data_loss document (RecoveryDataLoss::summarize); -1 = not recorded.
+    qint64 transitionsRolledBack = -1;
+    qint64 variablesChanged = -1;
 };
 
 struct ReplicaNode

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <cmath>
 
 namespace StateScope {
 
@@ -117,6 +118,41 @@ QJsonObject RecoveryDataLoss::toJsonObject(size_t maxListedTransitions) const
     if (!transitions.empty())
         o.insert(QStringLiteral("transitions"), listed);
     return o;
+}
+
+namespace {
+
+// A count member, else the length of a list member, else -1. Counts are JSON numbers that are
+// whole and not negative (JSONB may print 3 as 3.0); anything else is not a count.
+qint64 countOf(const QJsonObject &o, QLatin1String countKey, QLatin1String listKey)
+{
+    const QJsonValue count = o.value(countKey);
+    if (count.isDouble()) {
+        const double d = count.toDouble();
+        if (d >= 0 && d <= 9007199254740992.0 && d == std::floor(d))
+            return qint64(d);
+    }
+    const QJsonValue list = o.value(listKey);
+    return list.isArray() ? qint64(list.toArray().size()) : -1;
+}
+
+} // namespace
+
+bool RecoveryDataLoss::summarize(QByteArrayView json, qint64 *transitions, qint64 *variables)
+{
+    *transitions = -1;
+    *variables = -1;
+    // Only an object says what its numbers count; skip the parser for NULL, null and numbers.
+    const QByteArrayView text = json.trimmed();
+    if (text.isEmpty() || text.front() != '{')
+        return false;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toByteArray());
+    if (!document.isObject())
+        return false;
+    const QJsonObject o = document.object();
+    *transitions = countOf(o, QLatin1String("transitionsRolledBack"), QLatin1String("transitions"));
+    *variables = countOf(o, QLatin1String("variablesChanged"), QLatin1String("variables"));
+    return *transitions >= 0 || *variables >= 0;
 }
 
 QByteArray RecoveryDataLoss::toJson() const

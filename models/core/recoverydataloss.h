@@ -60,6 +60,13 @@ struct RecoveryDataLoss
     static constexpr size_t kMaxListedTransitions = 1000;
     // The same document as an object, listing up to maxListedTransitions transitions.
     QJsonObject toJsonObject(size_t maxListedTransitions) const;
+
+    // The figures of a data_loss document as any engine may have written it: the number of
+    // transitions rolled back ("transitionsRolledBack", else the length of "transitions") and
+    // of variable values changed ("variablesChanged", else the length of "variables"). What is
+    // not there, or not a count, is -1 (unknown): null, a bare number or an array (their unit
+    // is unknown), invalid JSON, other keys. True when at least one figure is known.
+    static bool summarize(QByteArrayView json, qint64 *transitions, qint64 *variables);
 };
 
 } // namespace StateScope

@@ -2,6 +2,7 @@
 
 #include "eventstore.h"
 #include "liveanalytics.h"
+#include "recoverydataloss.h"
 
 #include <QDateTime>
 
@@ -165,6 +166,9 @@ void FeedIngestor::applyRecovery(const FeedEvent &event)
     r.toState = QString::fromUtf8(event.stateName);
     r.durationMs = event.durationMs;
     r.success = event.success;
+    // dataLoss (optional) has the shape of state_recovery_log.data_loss; others are unknown.
+    if (!event.data.isEmpty())
+        RecoveryDataLoss::summarize(event.data, &r.transitionsRolledBack, &r.variablesChanged);
     m_store.recoveries().push_back(std::move(r));
 }
 

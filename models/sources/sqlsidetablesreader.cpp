@@ -4,6 +4,7 @@
 #include "consistencyrowparser.h"
 #include "eventstore.h"
 #include "jsonrow.h"
+#include "recoverydataloss.h"
 #include "sqlcells.h"
 #include "sqlconnection.h"
 
@@ -87,12 +88,20 @@ bool SqlSideTablesReader::readCheckpoints()
 
 bool SqlSideTablesReader::readRecoveries()
 {
+    // data_loss is optional: a log without it still loads, its figures unknown. No note: the
+    // report does not use them, and analyze prints load notes.
+    const QString tableName = QStringLiteral("state_recovery_log");
+    const bool hasDataLoss = m_context.connection.tableExists(tableName)
+        && m_context.connection.columnExists(tableName, QStringLiteral("data_loss"));
+    const QByteArray sqliteDataLoss = hasDataLoss ? "data_loss" : "NULL";
+    const QByteArray postgresDataLoss = hasDataLoss ? "data_loss::text" : "NULL";
     return scanTable(
         m_context, "state_recovery_log",
         "SELECT id, workflow_state_id, recovery_time, recovery_type, from_checkpoint, to_state, recovery_duration_ms, "
-        "success, error_details FROM state_recovery_log",
+        "success, error_details, " + sqliteDataLoss + " FROM state_recovery_log",
         "SELECT id::text, workflow_state_id::text, floor(extract(epoch from recovery_time) * 1000)::int8, recovery_type, "
-        "from_checkpoint::text, to_state, recovery_duration_ms, success::int, error_details::text FROM state_recovery_log",
+        "from_checkpoint::text, to_state, recovery_duration_ms, success::int, error_details::text, "
+            + postgresDataLoss + " FROM state_recovery_log",
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_recovery_log");
             RecoveryRecord r;
@@ -124,6 +133,9 @@ bool SqlSideTablesReader::readRecoveries()
             r.fromCheckpoint = QString::fromUtf8(q.text(4));
             r.toState = shared(q.text(5));
             r.errorDetails = QString::fromUtf8(q.text(8));
+            // Any other shape (a bare number, other keys, JSON null) is unknown, never an issue.
+            if (!q.isNull(9))
+                RecoveryDataLoss::summarize(q.text(9), &r.transitionsRolledBack, &r.variablesChanged);
             recoveries.push_back(std::move(r));
         });
 }

@@ -2,6 +2,7 @@
 #include "analyzer.h"
 #include "eventstore.h"
 #include "feedingestor.h"
+#include "feedparser.h"
 #include "liveanalytics.h"
 
 #include <QTest>
@@ -16,6 +17,7 @@ private slots:
     void executionsAndTransitions();
     void outOfOrderEventsKeepTimeOrder();
     void operationalEvents();
+    void recoveryDataLossFromFrames();
 };
 
 static FeedEvent transition(const char *execution, const char *from, const char *to, TimeMs at)
@@ -159,6 +161,40 @@ void TestFeedIngestor::operationalEvents()
     resolved.type = FeedEventType::AlertResolved;
     ingestor.apply(resolved);
     QVERIFY(ingestor.activeAlerts().isEmpty());
+}
+
+// recovery_completed.dataLoss survives the parser and becomes the record's figures; shapes
+// other than the data_loss document leave them unknown, and the event still counts.
+void TestFeedIngestor::recoveryDataLossFromFrames()
+{
+    FeedParser parser;
+    std::vector<FeedEvent> events;
+    const QByteArray frame = R"([
+        {"type":"recovery_completed","seq":1,"workflowId":"wf","executionId":"e1","payload":{"recoveryId":"r1",
+         "checkpointId":"c1","toState":"approved","success":true,"durationMs":40,"timestamp":1000,
+         "dataLoss":{"transitionsRolledBack":3,"transitions":[{"from":"a","to":"b","timestamp":900}],
+                     "variables":[{"key":"x","change":"changed","current":2,"checkpoint":1},{"key":"y","change":"removed","current":1}]}}},
+        {"type":"recovery_completed","seq":2,"workflowId":"wf","executionId":"e1","payload":{"recoveryId":"r2",
+         "checkpointId":"c1","toState":"approved","success":true,"timestamp":2000,"dataLoss":["t-1","t-2"]}},
+        {"type":"recovery_completed","seq":3,"workflowId":"wf","executionId":"e1","payload":{"recoveryId":"r3",
+         "checkpointId":"c1","toState":"approved","success":false,"timestamp":3000,"dataLoss":12}},
+        {"type":"recovery_completed","seq":4,"workflowId":"wf","executionId":"e1","payload":{"recoveryId":"r4",
+         "checkpointId":"c1","toState":"approved","timestamp":4000}}])";
+    QCOMPARE(parser.parseFrame(frame, events), 4);
+    EventStore store;
+    FeedIngestor ingestor(store);
+    ingestor.apply(events);
+    const std::vector<RecoveryRecord> &r = store.recoveries();
+    QCOMPARE(r.size(), size_t(4));
+    QCOMPARE(r[0].transitionsRolledBack, 3);
+    QCOMPARE(r[0].variablesChanged, 2);
+    QCOMPARE(r[0].durationMs, 40);
+    for (size_t i = 1; i < r.size(); ++i) {
+        QCOMPARE(r[i].transitionsRolledBack, -1);
+        QCOMPARE(r[i].variablesChanged, -1);
+    }
+    QCOMPARE(r[2].success, 0);
+    QCOMPARE(r[3].success, -1);
 }
 
 QTEST_GUILESS_MAIN(TestFeedIngestor)

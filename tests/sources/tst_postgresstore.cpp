@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
+
 using namespace StateScope;
 
 class TestPostgresStore : public QObject
@@ -26,6 +28,7 @@ private slots:
     void refusesPasswordInUrl();
     void missingTablesNamed();
     void unreachableServerNamed();
+    void recoveryDataLoss();
 
 private:
     static std::unique_ptr<PgConnection> connectWithSchema(const QString &url);
@@ -159,6 +162,58 @@ void TestPostgresStore::unreachableServerNamed()
     LoadResult load;
     QVERIFY(!loadDatabaseSource(QStringLiteral("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"), &load));
     QVERIFY2(load.error.startsWith(QLatin1String("postgresql://nobody@127.0.0.1:1/none")), qPrintable(load.error));
+}
+
+// data_loss is JSONB here: its figures read as on SQLite (JSONB keeps 3.0 as written), other
+// shapes are unknown, and a log without the column loads with every figure unknown.
+void TestPostgresStore::recoveryDataLoss()
+{
+    STATESCOPE_REQUIRE_PG_DATABASE(pg);
+    auto c = connectWithSchema(pg.url());
+    QString error;
+    QVERIFY2(c->execScript(R"SQL(
+        INSERT INTO workflows (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'w');
+        INSERT INTO workflow_executions (id, workflow_id, status) VALUES
+            ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-000000000001', 'running');
+        INSERT INTO workflow_states (id, workflow_id, execution_id, state_version, current_state, persistence, created_at) VALUES
+            ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-000000000001',
+             '00000000-0000-0000-0000-0000000000e1', 1, '{"stateName":"a"}', '{}', '2026-01-01T00:00:00Z');
+        INSERT INTO state_recovery_log (id, workflow_state_id, recovery_time, recovery_type, to_state,
+                                        recovery_duration_ms, data_loss, success) VALUES
+            ('00000000-0000-0000-0000-0000000000d1', '00000000-0000-0000-0000-0000000000a1', '2026-01-01T00:00:01Z',
+             'checkpoint', 'a', 10, '{"transitionsRolledBack": 3.0, "variables": [{"key": "x"}, {"key": "y"}, {"key": "z"}]}', true),
+            ('00000000-0000-0000-0000-0000000000d2', '00000000-0000-0000-0000-0000000000a1', '2026-01-01T00:00:02Z',
+             'checkpoint', 'a', 10, '{"transitions": [{}, {}], "other": 1}', true),
+            ('00000000-0000-0000-0000-0000000000d3', '00000000-0000-0000-0000-0000000000a1', '2026-01-01T00:00:03Z',
+             'checkpoint', 'a', 10, '7', true),
+            ('00000000-0000-0000-0000-0000000000d4', '00000000-0000-0000-0000-0000000000a1', '2026-01-01T00:00:04Z',
+             'checkpoint', 'a', 10, 'null', false),
+            ('00000000-0000-0000-0000-0000000000d5', '00000000-0000-0000-0000-0000000000a1', '2026-01-01T00:00:05Z',
+             'checkpoint', 'a', 10, NULL, NULL);
+    )SQL", &error), qPrintable(error));
+
+    const auto figures = [&pg]() {
+        LoadResult load;
+        const auto store = loadDatabaseSource(pg.url(), &load);
+        std::map<QString, std::pair<qint64, qint64>> byLastDigit;
+        if (!store || load.issueCount != 0)
+            return byLastDigit;
+        for (const RecoveryRecord &r : store->recoveries())
+            byLastDigit[r.id.right(2)] = {r.transitionsRolledBack, r.variablesChanged};
+        return byLastDigit;
+    };
+    std::map<QString, std::pair<qint64, qint64>> read = figures();
+    QCOMPARE(read.size(), size_t(5));
+    QCOMPARE(read[QStringLiteral("d1")], std::make_pair(qint64(3), qint64(3)));
+    QCOMPARE(read[QStringLiteral("d2")], std::make_pair(qint64(2), qint64(-1)));
+    for (const char *unknown : {"d3", "d4", "d5"})
+        QCOMPARE(read[QString::fromLatin1(unknown)], std::make_pair(qint64(-1), qint64(-1)));
+
+    QVERIFY2(c->execScript("ALTER TABLE state_recovery_log DROP COLUMN data_loss", &error), qPrintable(error));
+    read = figures();
+    QCOMPARE(read.size(), size_t(5));
+    for (const auto &[id, counts] : read)
+        QCOMPARE(counts, std::make_pair(qint64(-1), qint64(-1)));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)

@@ -1,5 +1,5 @@
 // The SQL store against real SQLite files: the sample writer, a foreign writer's conventions,
-// bad rows, bad files and SQL-injection-shaped names.
+// bad rows, bad files, SQL-injection-shaped names and the recovery log's data_loss figures.
 #include "analyzer.h"
 #include "eventstore.h"
 #include "sampledatabase.h"
@@ -29,6 +29,7 @@ private slots:
     void badFiles();
     void injectionShapedNamesAreData();
     void cancelStopsTheLoad();
+    void recoveryDataLoss();
 
 private:
     QString newDatabase(const QString &name, std::unique_ptr<SqliteConnection> *connection);
@@ -303,6 +304,55 @@ void TestSqliteStore::cancelStopsTheLoad()
     QVERIFY(!loadDatabaseSource(path, &load, [&](const LoadProgress &) { ++progressCalls; }, &cancel));
     QVERIFY(load.cancelled);
     QCOMPARE(progressCalls, 0);
+}
+
+// state_recovery_log.data_loss as StateScope and other engines write it: the figures of the
+// data_loss document, unknown (-1) for any other shape, never an issue; and a log without
+// the column (an older engine's) loads with every figure unknown.
+void TestSqliteStore::recoveryDataLoss()
+{
+    std::unique_ptr<SqliteConnection> db;
+    const QString path = newDatabase(QStringLiteral("dataloss.sqlite"), &db);
+    QString error;
+    QVERIFY2(db->execScript(R"SQL(
+        INSERT INTO workflow_states (id, workflow_id, execution_id, state_version, current_state, persistence, created_at)
+            VALUES ('s1', 'w', 'e1', 1, '{"stateName":"a"}', '{}', '2026-01-01T00:00:00Z');
+        INSERT INTO state_recovery_log (id, workflow_state_id, recovery_time, recovery_type, to_state,
+                                        recovery_duration_ms, data_loss, success)
+            VALUES ('r1', 's1', '2026-01-01T00:00:01Z', 'checkpoint', 'a', 10,
+                    '{"transitionsRolledBack":2,"variables":[{"key":"x","change":"changed"},{"key":"y","change":"removed"}]}', 1),
+                   ('r2', 's1', '2026-01-01T00:00:02Z', 'checkpoint', 'a', 10, '{"transitionsRolledBack":5}', 1),
+                   ('r3', 's1', '2026-01-01T00:00:03Z', 'checkpoint', 'a', 10, '7', 1),
+                   ('r4', 's1', '2026-01-01T00:00:04Z', 'checkpoint', 'a', 10, 'null', 0),
+                   ('r5', 's1', '2026-01-01T00:00:05Z', 'checkpoint', 'a', 10, NULL, 1),
+                   ('r6', 's1', '2026-01-01T00:00:06Z', 'checkpoint', 'a', 10, '{"lost": "everything"', 1),
+                   ('r7', 's1', '2026-01-01T00:00:07Z', 'checkpoint', 'a', 10, 12, 1),
+                   ('r8', 's1', '2026-01-01T00:00:08Z', 'checkpoint', 'a', 10, '["t-1","t-2"]', 1);
+    )SQL", &error), qPrintable(error));
+
+    const auto figures = [&path]() {
+        LoadResult load;
+        const auto store = loadDatabaseSource(path, &load);
+        std::map<QString, std::pair<qint64, qint64>> byId;
+        if (!store || load.issueCount != 0)
+            return byId;
+        for (const RecoveryRecord &r : store->recoveries())
+            byId[r.id] = {r.transitionsRolledBack, r.variablesChanged};
+        return byId;
+    };
+    std::map<QString, std::pair<qint64, qint64>> read = figures();
+    QCOMPARE(read.size(), size_t(8));
+    QCOMPARE(read[QStringLiteral("r1")], std::make_pair(qint64(2), qint64(2)));
+    QCOMPARE(read[QStringLiteral("r2")], std::make_pair(qint64(5), qint64(-1)));
+    for (const char *unknown : {"r3", "r4", "r5", "r6", "r7", "r8"})
+        QCOMPARE(read[QString::fromLatin1(unknown)], std::make_pair(qint64(-1), qint64(-1)));
+
+    QVERIFY2(db->execScript("ALTER TABLE state_recovery_log DROP COLUMN data_loss", &error), qPrintable(error));
+    QVERIFY(!db->columnExists(QStringLiteral("state_recovery_log"), QStringLiteral("data_loss")));
+    read = figures();
+    QCOMPARE(read.size(), size_t(8));
+    for (const auto &[id, counts] : read)
+        QCOMPARE(counts, std::make_pair(qint64(-1), qint64(-1)));
 }
 
 QTEST_GUILESS_MAIN(TestSqliteStore)
