@@ -137,6 +137,8 @@ void MainWindow::createActions()
                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseFeed);
     m_feedAction->setIconText(tr("Connect…"));
     m_feedAction->setToolTip(tr("Connect to a live statescope-feed/1 server (Ctrl+Shift+O)"));
+    QAction *engineApi = file->addAction(tr("&Engine Recovery API…"), this, &MainWindow::chooseEngineApi);
+    engineApi->setToolTip(tr("Send recoveries to the engine's REST API instead of writing the database"));
     m_reloadAction = file->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), QKeySequence::Refresh,
                                      this, [this] { m_session->reloadSource(); });
     m_reloadAction->setToolTip(tr("Load the open database or event log again, with what changed since (F5)"));
@@ -256,9 +258,14 @@ void MainWindow::connectFeed(const QUrl &url, const QString &caFile, const QByte
 void MainWindow::startDemo()
 {
     m_demo = std::make_unique<DemoEngine>();
-    connect(m_demo.get(), &DemoEngine::ready, this, [this](const QUrl &feedUrl, const QString &, const QUrl &) {
-        connectFeed(feedUrl);
-    });
+    connect(m_demo.get(), &DemoEngine::ready, this,
+            [this](const QUrl &feedUrl, const QString &databasePath, const QUrl &apiUrl) {
+                connectFeed(feedUrl);
+                // The demo's recoveries make the full round trip: preview from the engine's
+                // database, the REST call, and the feed's recovery events.
+                m_recovery->setPreviewDatabase(databasePath);
+                m_recovery->setEngineApi({apiUrl, {}, {}});
+            });
     connect(m_demo.get(), &DemoEngine::failed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Demo"), tr("The demo engine could not start: %1").arg(message));
     });
@@ -279,6 +286,15 @@ void MainWindow::chooseFeed()
     ConnectionDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
         connectFeed(dialog.url(), dialog.caFile(), dialog.token());
+}
+
+void MainWindow::chooseEngineApi()
+{
+    ConnectionDialog dialog(ConnectionDialog::Kind::EngineApi, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_recovery->setEngineApi({dialog.url(), dialog.caFile(), dialog.token()});
+    statusBar()->showMessage(tr("Recoveries now go to the engine at %1").arg(dialog.url().toDisplayString()), 8000);
 }
 
 void MainWindow::onReportChanged(bool full)

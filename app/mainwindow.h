@@ -70,6 +70,7 @@ private:
     void updateStatus();
     void chooseSource();
     void chooseFeed();
+    void chooseEngineApi();
 
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<DemoEngine> m_demo;

@@ -23,8 +23,9 @@ namespace StateScope {
 
 namespace {
 
-// Opens the source for writing on the calling (worker) thread; null with *error otherwise.
-std::unique_ptr<SqlConnection> openForRecovery(const QString &source, QString *error)
+// Opens the source on the calling (worker) thread (for writing unless an engine applies the
+// recovery); null with *error otherwise.
+std::unique_ptr<SqlConnection> openForRecovery(const QString &source, bool readOnly, QString *error)
 {
     const SourceLocation location = locateSource(source);
     if (location.kind != SourceLocation::Kind::SQLite && location.kind != SourceLocation::Kind::PostgreSQL) {
@@ -32,13 +33,14 @@ std::unique_ptr<SqlConnection> openForRecovery(const QString &source, QString *e
                      .arg(source);
         return nullptr;
     }
-    return openSqlConnection(location, false, error);
+    return openSqlConnection(location, readOnly, error);
 }
 
-RecoveryPreview planOnWorker(const QString &source, const QByteArray &executionId, const QByteArray &checkpointId)
+RecoveryPreview planOnWorker(const QString &source, bool readOnly, const QByteArray &executionId,
+                             const QByteArray &checkpointId)
 {
     QString error;
-    const std::unique_ptr<SqlConnection> connection = openForRecovery(source, &error);
+    const std::unique_ptr<SqlConnection> connection = openForRecovery(source, readOnly, &error);
     if (!connection) {
         RecoveryPreview refused;
         refused.requestedExecutionId = executionId;
@@ -53,7 +55,7 @@ RecoveryPreview planOnWorker(const QString &source, const QByteArray &executionI
 RecoveryResult recoverOnWorker(const QString &source, const RecoveryPreview &preview, const RecoveryRequest &request)
 {
     QString error;
-    const std::unique_ptr<SqlConnection> connection = openForRecovery(source, &error);
+    const std::unique_ptr<SqlConnection> connection = openForRecovery(source, false, &error);
     if (!connection) {
         RecoveryResult failed;
         failed.status = RecoveryResult::Status::Failed;
@@ -83,7 +85,8 @@ QString predictionText(const QStringList &columns, const std::vector<double> &pr
 } // namespace
 
 RecoveryDialog::RecoveryDialog(const QString &source, const QString &executionId, const QString &checkpointId,
-                               bool engineerMode, const QString &prediction, QWidget *parent)
+                               bool engineerMode, const QString &prediction, const EngineApiTarget &engineApi,
+                               QWidget *parent)
     : QDialog(parent)
     , m_source(source)
     , m_executionId(executionId)
@@ -98,6 +101,8 @@ RecoveryDialog::RecoveryDialog(const QString &source, const QString &executionId
     , m_typedId(new QLineEdit(this))
     , m_gate(new QLabel(this))
     , m_resultLabel(new QLabel(this))
+    , m_feedLabel(new QLabel(this))
+    , m_engineApi(engineApi)
 {
     setWindowTitle(tr("Recover Execution %1").arg(executionId));
     setObjectName(QStringLiteral("recoveryDialog"));
@@ -130,6 +135,13 @@ RecoveryDialog::RecoveryDialog(const QString &source, const QString &executionId
     m_resultLabel->setWordWrap(true);
     m_resultLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_resultLabel->hide();
+    m_feedLabel->setAccessibleName(tr("Feed events of the recovery"));
+    m_feedLabel->setWordWrap(true);
+    m_feedLabel->hide();
+    if (m_engineApi.isSet()) {
+        m_engine = new EngineRecoveryClient(this);
+        connect(m_engine, &EngineRecoveryClient::finished, this, &RecoveryDialog::showEngineReply);
+    }
 
     auto *buttons = new QDialogButtonBox(this);
     m_recover = buttons->addButton(tr("Recover"), QDialogButtonBox::DestructiveRole);
@@ -152,6 +164,7 @@ RecoveryDialog::RecoveryDialog(const QString &source, const QString &executionId
     layout->addLayout(confirm);
     layout->addWidget(m_gate);
     layout->addWidget(m_resultLabel);
+    layout->addWidget(m_feedLabel);
     layout->addWidget(buttons);
     resize(720, 560);
 
@@ -195,7 +208,9 @@ QString RecoveryDialog::outcomePrediction(const AnalysisReport &report, const QS
 
 void RecoveryDialog::startPreview()
 {
-    m_previewWatcher.setFuture(QtConcurrent::run(planOnWorker, m_source, m_executionId.toUtf8(), m_checkpointId.toUtf8()));
+    // The engine writes its own database: StateScope only reads it then.
+    m_previewWatcher.setFuture(QtConcurrent::run(planOnWorker, m_source, m_engineApi.isSet(), m_executionId.toUtf8(),
+                                                 m_checkpointId.toUtf8()));
 }
 
 void RecoveryDialog::showPreview(const RecoveryPreview &preview)
@@ -224,7 +239,8 @@ void RecoveryDialog::updateGate()
 {
     QString why;
     if (m_hasResult)
-        why = tr("The recovery was attempted; the dashboard reloads the source to show the new state.");
+        why = m_engine ? tr("The recovery was sent; the feed and a reload show the new state.")
+                       : tr("The recovery was attempted; the dashboard reloads the source to show the new state.");
     else if (m_running)
         why = tr("Recovering…");
     else if (!m_previewReady)
@@ -238,7 +254,10 @@ void RecoveryDialog::updateGate()
     else if (!RecoveryExecutor::confirmationMatches(m_typedId->text().trimmed(), m_preview.executionId))
         why = tr("Recover is disabled: type the execution id (or its first 8 characters) to confirm.");
     m_recover->setEnabled(why.isEmpty());
-    m_gate->setText(why.isEmpty() ? tr("Ready: Recover changes the database.") : why);
+    m_gate->setText(why.isEmpty() ? (m_engine ? tr("Ready: Recover asks the engine at %1 to apply it.")
+                                                    .arg(m_engineApi.baseUrl.toDisplayString())
+                                              : tr("Ready: Recover changes the database."))
+                                  : why);
     const bool editable = !m_running && !m_hasResult;
     m_reason->setReadOnly(!editable);
     m_typedId->setReadOnly(!editable);
@@ -255,28 +274,84 @@ void RecoveryDialog::startRecovery()
     m_running = true;
     m_close->setEnabled(false);
     updateGate();
+    if (m_engine) {
+        EngineRecoveryRequest call;
+        call.baseUrl = m_engineApi.baseUrl;
+        call.bearerToken = m_engineApi.token;
+        call.caFile = m_engineApi.caFile;
+        call.workflowId = QString::fromUtf8(m_preview.workflowId);
+        call.executionId = QString::fromUtf8(m_preview.executionId);
+        call.checkpointId = QString::fromUtf8(m_preview.checkpointId);
+        call.reason = request.reason;
+        call.actor = request.actor;
+        call.expectedStateVersion = m_preview.stateVersion; // the engine applies nothing if it moved on
+        m_engine->recover(call);
+        return;
+    }
     m_recoveryWatcher.setFuture(QtConcurrent::run(recoverOnWorker, m_source, m_preview, request));
+}
+
+void RecoveryDialog::showEngineReply(const EngineRecoveryReply &reply)
+{
+    m_engineReply = reply;
+    QString text = reply.ok() ? tr("The engine recovered the execution: %1").arg(reply.summary)
+                              : tr("The engine did not recover the execution: %1").arg(reply.summary);
+    if (reply.outcome == EngineRecoveryReply::Outcome::TimedOut || reply.outcome == EngineRecoveryReply::Outcome::NetworkError)
+        text += QLatin1Char('\n') + tr("It may or may not have applied it: check the feed and the Recovery pane after a reload.");
+    if (reply.ok() && !reply.recoveryId.isEmpty()) {
+        m_feedLabel->setText(tr("Waiting for the feed's recovery events for %1…").arg(reply.recoveryId));
+        m_feedLabel->show();
+        m_awaitingFeed = true;
+    }
+    showOutcome(reply.ok(), text);
+}
+
+void RecoveryDialog::noteFeedRecovery(const RecoveryRecord &record)
+{
+    if (!m_engineReply.ok() || m_engineReply.recoveryId.isEmpty() || record.id != m_engineReply.recoveryId)
+        return;
+    const QString outcome = record.success == 1 ? tr("completed") : (record.success == 0 ? tr("failed") : tr("initiated"));
+    QString text = tr("Feed: recovery %1 %2").arg(record.id, outcome);
+    if (!record.toState.isEmpty())
+        text += tr(", to %1").arg(record.toState);
+    if (record.durationMs >= 0)
+        text += tr(" in %1 ms").arg(record.durationMs);
+    if (!record.errorDetails.isEmpty())
+        text += QStringLiteral(": ") + record.errorDetails;
+    m_feedLabel->setText(text);
+    m_feedLabel->show();
+    m_awaitingFeed = false;
+}
+
+QString RecoveryDialog::feedConfirmation() const
+{
+    return m_feedLabel->isVisible() ? m_feedLabel->text() : QString();
 }
 
 void RecoveryDialog::showResult(const RecoveryResult &result)
 {
     m_result = result;
-    m_running = false;
-    m_hasResult = true;
-    m_close->setEnabled(true);
-    const QString color = (result.success ? CheckpointsModel::statusColor(CheckpointStatus::Verified)
-                                          : CheckpointsModel::statusColor(CheckpointStatus::Corrupted))
-                              .name();
-    m_resultLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(color));
     QString text = result.success
         ? tr("Recovered: %1 (%2 ms)").arg(result.outcome).arg(result.durationMs)
         : tr("Recovery %1: %2").arg(recoveryStatusName(result.status), result.outcome);
     if (!result.auditError.isEmpty())
         text += QLatin1Char('\n') + tr("The attempt could not be logged: %1").arg(result.auditError);
+    showOutcome(result.success, text);
+}
+
+void RecoveryDialog::showOutcome(bool success, const QString &text)
+{
+    m_running = false;
+    m_hasResult = true;
+    m_close->setEnabled(true);
+    const QString color = (success ? CheckpointsModel::statusColor(CheckpointStatus::Verified)
+                                   : CheckpointsModel::statusColor(CheckpointStatus::Corrupted))
+                              .name();
+    m_resultLabel->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(color));
     m_resultLabel->setText(text);
     m_resultLabel->show();
     updateGate();
-    emit recoveryFinished(result.success);
+    emit recoveryFinished(success);
 }
 
 void RecoveryDialog::reject()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domaintypes.h"
+#include "enginerecoveryclient.h"
 #include "recoveryexecutor.h"
 #include "recoverypreview.h"
 
@@ -15,12 +17,24 @@ namespace StateScope {
 
 struct AnalysisReport;
 
+// The engine that applies recoveries for a source (SPEC 5.4), when the user configured one.
+struct EngineApiTarget
+{
+    QUrl baseUrl;
+    QString caFile;
+    QByteArray token; // from the keychain; held in memory only
+    bool isSet() const { return baseUrl.isValid() && !baseUrl.isEmpty(); }
+};
+
 // Recovery of one execution to one of its checkpoints, from the dashboard (SPEC 5, 7): the
 // preview (current → checkpoint state, transitions rolled back, variables changed, checksum
 // status, the state version the update is conditional on, the predicted outcome from the
 // checkpoint's state), then the confirmation (a reason and the execution id typed, or its first
 // 8 characters) and the result. RecoveryPlanner and RecoveryExecutor run on a worker thread
-// (QtConcurrent), each task with a read-write connection of its own; the GUI never waits.
+// (QtConcurrent), each task with a connection of its own; the GUI never waits. With an engine
+// API, the preview is read from the database the same way but the recovery is the engine's
+// REST call (EngineRecoveryClient), conditional on the previewed state version; the feed's
+// recovery_* events for it are shown as they arrive (noteFeedRecovery()).
 class RecoveryDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,7 +42,8 @@ public:
     // source: the database (an SQLite path or a postgresql:// URL) the data was loaded from.
     // prediction: what the analytics predict from the checkpoint's state (outcomePrediction()).
     RecoveryDialog(const QString &source, const QString &executionId, const QString &checkpointId,
-                   bool engineerMode, const QString &prediction, QWidget *parent = nullptr);
+                   bool engineerMode, const QString &prediction, const EngineApiTarget &engineApi = {},
+                   QWidget *parent = nullptr);
     ~RecoveryDialog() override;
 
     // "completed 80 % · failed 20 % · about 4 min remaining" for executions in `state`, from
@@ -39,6 +54,12 @@ public:
     const RecoveryPreview &preview() const { return m_preview; }
     bool hasResult() const { return m_hasResult; }
     const RecoveryResult &result() const { return m_result; }
+    bool viaEngine() const { return m_engineApi.isSet(); }
+    const EngineRecoveryReply &engineReply() const { return m_engineReply; }
+    // A recovery the feed reported; shown when it is the one the engine answered with.
+    void noteFeedRecovery(const RecoveryRecord &record);
+    QString feedConfirmation() const;
+    bool awaitingFeedConfirmation() const { return m_awaitingFeed; }
 
     void reject() override; // not while the recovery runs: its result must be seen
 
@@ -53,6 +74,8 @@ private:
     void updateGate();
     void startRecovery();
     void showResult(const RecoveryResult &result);
+    void showEngineReply(const EngineRecoveryReply &reply);
+    void showOutcome(bool success, const QString &text);
 
     QString m_source;
     QString m_executionId;
@@ -70,11 +93,16 @@ private:
     QLabel *m_resultLabel = nullptr;
     QPushButton *m_recover = nullptr;
     QPushButton *m_close = nullptr;
+    QLabel *m_feedLabel = nullptr; // the feed's recovery_* events for the engine's recovery
 
     QFutureWatcher<RecoveryPreview> m_previewWatcher;
     QFutureWatcher<RecoveryResult> m_recoveryWatcher;
     RecoveryPreview m_preview;
     RecoveryResult m_result;
+    EngineApiTarget m_engineApi;
+    EngineRecoveryClient *m_engine = nullptr;
+    EngineRecoveryReply m_engineReply;
+    bool m_awaitingFeed = false;
     bool m_previewReady = false;
     bool m_running = false;
     bool m_hasResult = false;

@@ -4,18 +4,24 @@
 #include "dashboardsession.h"
 #include "eventstore.h"
 #include "recoverydialog.h"
+#include "recoveryhistory.h"
+#include "recoveryhistorychart.h"
 #include "sqlconnection.h"
 
 #include <QCheckBox>
+#include <QDateTime>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace StateScope {
 
@@ -26,7 +32,11 @@ RecoveryPane::RecoveryPane(DashboardSession &session, QWidget *parent)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_title(new QLabel(this))
     , m_table(new QTableView(this))
+    , m_historyBox(new QGroupBox(tr("Recovery history"), this))
     , m_history(new QLabel(this))
+    , m_scopeHistory(new QLabel(this))
+    , m_dataLoss(new QLabel(this))
+    , m_chart(new RecoveryHistoryChart(this))
     , m_engineer(new QCheckBox(tr("&Engineer mode"), this))
     , m_banner(new QLabel(this))
     , m_recover(new QPushButton(tr("Recover…"), this))
@@ -50,6 +60,12 @@ RecoveryPane::RecoveryPane(DashboardSession &session, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_history->setAccessibleName(tr("Recovery history"));
     m_history->setWordWrap(true);
+    m_scopeHistory->setAccessibleName(tr("Workflow recovery history"));
+    m_scopeHistory->setWordWrap(true);
+    m_dataLoss->setAccessibleName(tr("Data loss"));
+    m_dataLoss->setWordWrap(true);
+    m_dataLoss->setToolTip(tr("From the data_loss column of the recovery log, for the recoveries that succeeded: a "
+                              "failed attempt changes nothing."));
     m_engineer->setAccessibleName(tr("Engineer mode"));
     m_engineer->setToolTip(tr("Allow recovering executions to a checkpoint. Off by default; remembered only until "
                               "this window closes."));
@@ -68,18 +84,40 @@ RecoveryPane::RecoveryPane(DashboardSession &session, QWidget *parent)
     controls->addWidget(m_engineer);
     controls->addStretch(1);
     controls->addWidget(m_recover);
+    // Checkpoints and the recovery action above, the history below; the user moves the split.
+    auto *checkpoints = new QWidget(this);
+    auto *top = new QVBoxLayout(checkpoints);
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_title);
+    top->addWidget(m_table, 1);
+    top->addLayout(controls);
+    top->addWidget(m_disabledReason);
+    m_target = new QLabel(this);
+    m_target->setAccessibleName(tr("Where recoveries go"));
+    m_target->setWordWrap(true);
+    m_target->setTextFormat(Qt::PlainText);
+    top->addWidget(m_target);
+    auto *history = new QVBoxLayout(m_historyBox);
+    history->setContentsMargins(4, 4, 4, 4);
+    history->addWidget(m_history);
+    history->addWidget(m_scopeHistory);
+    history->addWidget(m_dataLoss);
+    history->addWidget(m_chart, 1);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(checkpoints);
+    split->addWidget(m_historyBox);
+    split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_banner);
-    layout->addWidget(m_title);
-    layout->addWidget(m_table, 1);
-    layout->addWidget(m_history);
-    layout->addLayout(controls);
-    layout->addWidget(m_disabledReason);
+    layout->addWidget(split, 1);
 
     m_liveRefresh->setSingleShot(true);
     m_liveRefresh->setInterval(1000);
     connect(m_liveRefresh, &QTimer::timeout, this, &RecoveryPane::refresh);
+    connect(&m_checkWatcher, &QFutureWatcher<DatabaseChecks>::finished, this, &RecoveryPane::onChecksRead);
     connect(m_engineer, &QCheckBox::toggled, this, &RecoveryPane::setEngineerMode);
     connect(m_recover, &QPushButton::clicked, this, &RecoveryPane::openRecovery);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RecoveryPane::updateControls);
@@ -128,6 +166,12 @@ QString RecoveryPane::selectedCheckpoint() const
     return rows.isEmpty() ? QString() : rows.front().data(CheckpointsModel::CheckpointIdRole).toString();
 }
 
+CheckpointStatus RecoveryPane::checkpointStatus(const QString &checkpointId) const
+{
+    const int row = m_model->rowOf(checkpointId);
+    return row < 0 ? CheckpointStatus::Unverifiable : m_model->rows()[size_t(row)].status;
+}
+
 QString RecoveryPane::databaseSource() const
 {
     for (const DashboardSession::Source &source : m_session.sources()) {
@@ -136,9 +180,11 @@ QString RecoveryPane::databaseSource() const
         const SourceLocation location = locateSource(source.label);
         const bool database = location.kind == SourceLocation::Kind::SQLite
             || location.kind == SourceLocation::Kind::PostgreSQL;
-        return database ? source.label : QString();
+        if (database)
+            return source.label;
+        break;
     }
-    return {};
+    return m_previewDatabase;
 }
 
 void RecoveryPane::refresh()
@@ -147,6 +193,7 @@ void RecoveryPane::refresh()
     const EventStore &store = m_session.store();
     const ExecutionIndex execution = m_executionId.isEmpty() ? kNoIndex : store.findExecution(m_executionId.toUtf8());
     m_model->setExecution(store, execution);
+    applyDatabaseChecks();
     if (m_executionId.isEmpty())
         m_title->setText(tr("Select an execution (timeline or Sources) to see its checkpoints."));
     else
@@ -159,35 +206,109 @@ void RecoveryPane::refresh()
 
 void RecoveryPane::updateHistory()
 {
+    const EventStore &store = m_session.store();
+    const ExecutionIndex found = m_executionId.isEmpty() ? kNoIndex : store.findExecution(m_executionId.toUtf8());
+    const ExecutionIndex execution = found < store.executionCount() ? found : kNoIndex;
+    RecoveryHistory::Options options;
+    // Hour and day buckets start at local hours and midnights, as the axis shows them.
+    options.utcOffsetMs = qint64(QDateTime::currentDateTime().offsetFromUtc()) * 1000;
+
+    // The chart's scope: the selected execution's workflow, else every recovery of the data.
+    RecoveryHistory::Scope scope = RecoveryHistory::Scope::all();
+    QString scopeName;
+    if (execution != kNoIndex) {
+        const quint32 workflow = store.executionWorkflow(execution);
+        if (workflow < store.workflows().size()) {
+            scope = RecoveryHistory::Scope::workflow(workflow);
+            const Workflow &w = store.workflows()[workflow];
+            scopeName = w.name.isEmpty() ? w.id : w.name;
+        }
+    }
+    const RecoveryHistory history = RecoveryHistory::compute(store, scope, options);
+    const QString where = scopeName.isEmpty() ? tr("the data") : tr("workflow %1").arg(scopeName);
+    m_scopeHistory->setText(scopeHistoryText(history, where));
+    m_dataLoss->setText(dataLossText(history));
+    m_dataLoss->setVisible(history.attempts > 0);
+    m_chart->setHistory(history, tr("No recoveries in %1").arg(where));
+
+    m_history->setVisible(!m_executionId.isEmpty());
     if (m_executionId.isEmpty()) {
         m_history->clear();
         return;
     }
-    const EventStore &store = m_session.store();
-    const ExecutionIndex execution = store.findExecution(m_executionId.toUtf8());
-    int attempts = 0;
-    int successes = 0;
-    const RecoveryRecord *last = nullptr;
-    for (const RecoveryRecord &r : store.recoveries()) {
-        if (r.execution != execution || execution == kNoIndex)
-            continue;
-        ++attempts;
-        successes += r.success == 1 ? 1 : 0;
-        if (!last || r.time >= last->time)
-            last = &r;
+    m_history->setText(executionHistoryText(
+        execution == kNoIndex
+            ? RecoveryHistory()
+            : RecoveryHistory::compute(store, RecoveryHistory::Scope::execution(execution), options)));
+}
+
+namespace {
+QString attemptsText(const RecoveryHistory &h)
+{
+    QString text = h.attempts == 1 ? RecoveryPane::tr("1 attempt") : RecoveryPane::tr("%1 attempts").arg(h.attempts);
+    text += RecoveryPane::tr(", %1 succeeded (%2 %)")
+                .arg(h.successes)
+                .arg(QLocale().toString(100.0 * h.successRate, 'f', 0));
+    if (h.failures > 0)
+        text += RecoveryPane::tr(", %1 failed").arg(h.failures);
+    if (h.unknownOutcomes > 0)
+        text += RecoveryPane::tr(", %1 of unknown outcome").arg(h.unknownOutcomes);
+    if (h.withDuration > 0)
+        text += RecoveryPane::tr(" · mean %1").arg(TimeUtil::formatDuration(h.meanDurationMs));
+    return text;
+}
+} // namespace
+
+QString RecoveryPane::executionHistoryText(const RecoveryHistory &h)
+{
+    if (h.attempts == 0)
+        return tr("This execution: no recoveries.");
+    QString text = tr("This execution: %1").arg(attemptsText(h));
+    if (h.latest) {
+        const RecoveryRecord &last = *h.latest;
+        const QString outcome
+            = last.success == 1 ? tr("succeeded") : (last.success == 0 ? tr("failed") : tr("outcome unknown"));
+        const QString when = last.time == kUnknownTime
+            ? tr("time unknown")
+            : QLocale().toString(QDateTime::fromMSecsSinceEpoch(last.time), QLocale::ShortFormat);
+        text += QLatin1Char('\n') + tr("Last: %1, to %2, %3").arg(when, last.toState, outcome);
     }
-    if (attempts == 0) {
-        m_history->setText(tr("Recovery history: no recoveries of this execution."));
-        return;
-    }
-    QString text = tr("Recovery history: %1 attempts, %2 succeeded (%3 %)")
-                       .arg(attempts)
-                       .arg(successes)
-                       .arg(QLocale().toString(100.0 * successes / attempts, 'f', 0));
-    const QString outcome = last->success == 1 ? tr("succeeded") : (last->success == 0 ? tr("failed") : tr("unknown"));
-    text += QLatin1Char('\n')
-        + tr("Last: %1, to %2, %3").arg(TimeUtil::formatUtcString(last->time), last->toState, outcome);
-    m_history->setText(text);
+    return text;
+}
+
+QString RecoveryPane::scopeHistoryText(const RecoveryHistory &h, const QString &scope)
+{
+    if (h.attempts == 0)
+        return tr("Recoveries in %1: none.").arg(scope);
+    QString text = tr("Recoveries in %1: %2").arg(scope, attemptsText(h));
+    if (h.summarized > 0)
+        text += tr(" (%1 of them summarized to save memory: not in the chart)").arg(h.summarized);
+    return text;
+}
+
+QString RecoveryPane::dataLossText(const RecoveryHistory &h)
+{
+    if (h.successes == 0)
+        return tr("Data lost: none, no recovery succeeded.");
+    if (h.withDataLossFigures == 0)
+        return tr("Data lost: unknown, the recovery log recorded it for none of the %1 succeeded recoveries.")
+            .arg(h.successes);
+    const auto recorded = [&h](quint64 n) -> QString {
+        return tr("%1 of %2 succeeded recoveries recorded it").arg(n).arg(h.successes);
+    };
+    const QString transitions = h.withTransitionFigures > 0
+        ? tr("%1 transitions rolled back").arg(h.transitionsRolledBack)
+        : tr("transitions rolled back not recorded");
+    const QString variables = h.withVariableFigures > 0 ? tr("%1 variable values changed").arg(h.variablesChanged)
+                                                        : tr("variable changes not recorded");
+    // One count when both figures come from the same recoveries, else one each.
+    if (h.withTransitionFigures == h.withVariableFigures)
+        return tr("Data lost: %1, %2 (%3).").arg(transitions, variables, recorded(h.withTransitionFigures));
+    const auto with = [&recorded](const QString &figure, quint64 n) -> QString {
+        return n > 0 ? figure + QStringLiteral(" (") + recorded(n) + QLatin1Char(')') : figure;
+    };
+    return tr("Data lost: %1, %2.")
+        .arg(with(transitions, h.withTransitionFigures), with(variables, h.withVariableFigures));
 }
 
 void RecoveryPane::updateControls()
@@ -198,6 +319,8 @@ void RecoveryPane::updateControls()
         why = tr("Recovery is read-only: turn on engineer mode to recover.");
     else if (m_session.isLoading())
         why = tr("Recover… is disabled while the source loads.");
+    else if (!m_session.offlineSource().isEmpty() && !m_session.offlineHealth().reachable)
+        why = tr("Recover… is disabled: the database is not answering (reconnecting).");
     else if (databaseSource().isEmpty())
         why = tr("Recover… needs a state database source (an SQLite file or a PostgreSQL URL).");
     else if (m_executionId.isEmpty())
@@ -223,8 +346,89 @@ void RecoveryPane::onStoreChanged(bool reset)
 {
     if (reset)
         refresh();
-    else if (!m_executionId.isEmpty() && !m_liveRefresh->isActive())
+    else if (!m_liveRefresh->isActive()) // the history follows live recoveries with or without a selection
         m_liveRefresh->start();
+    confirmFromFeed();
+}
+
+// The engine answered; its feed reports the recovery too (recovery_completed), before or after
+// the HTTP answer arrives.
+void RecoveryPane::confirmFromFeed()
+{
+    if (!m_dialog || !m_dialog->awaitingFeedConfirmation())
+        return;
+    for (const RecoveryRecord &r : m_session.store().recoveries()) {
+        if (r.id == m_dialog->engineReply().recoveryId)
+            m_dialog->noteFeedRecovery(r);
+    }
+}
+
+void RecoveryPane::applyDatabaseChecks()
+{
+    if (m_executionId.isEmpty())
+        return;
+    std::vector<CheckpointsModel::Row> rows = m_model->rows();
+    bool unchecked = false;
+    bool changed = false;
+    for (CheckpointsModel::Row &row : rows) {
+        if (row.status != CheckpointStatus::Unverifiable)
+            continue;
+        const auto checked = m_checks.executionId != m_executionId
+            ? m_checks.checks.end()
+            : std::find_if(m_checks.checks.begin(), m_checks.checks.end(),
+                           [&](const RecoveryPlanner::CheckpointCheck &c) { return c.checkpointId == row.id; });
+        if (checked == m_checks.checks.end()) {
+            unchecked = true;
+        } else {
+            changed = changed || row.status != checked->status || row.recoverable != checked->recoverable;
+            row.status = checked->status;
+            row.recoverable = checked->recoverable;
+        }
+    }
+    if (changed)
+        m_model->setRows(std::move(rows));
+    // A loaded database verified its checkpoints as it was read: only feed data needs this.
+    const QString database = databaseSource();
+    if (!unchecked || database.isEmpty() || database == m_session.offlineSource() || m_checkWatcher.isRunning())
+        return;
+    const QString executionId = m_executionId;
+    m_checkWatcher.setFuture(QtConcurrent::run([database, executionId] {
+        DatabaseChecks result;
+        result.executionId = executionId;
+        const auto connection = openSqlConnection(locateSource(database), true, &result.error);
+        if (connection)
+            RecoveryPlanner(*connection).verifyCheckpoints(executionId.toUtf8(), &result.checks, &result.error);
+        return result;
+    }));
+}
+
+void RecoveryPane::onChecksRead()
+{
+    DatabaseChecks result = m_checkWatcher.result();
+    if (result.executionId != m_executionId)
+        return applyDatabaseChecks(); // the selection moved on meanwhile
+    m_checks = std::move(result);
+    applyDatabaseChecks();
+    updateControls();
+}
+
+void RecoveryPane::setPreviewDatabase(const QString &source)
+{
+    m_previewDatabase = source;
+    m_checks = DatabaseChecks{};
+    updateControls();
+}
+
+void RecoveryPane::setEngineApi(const EngineApiTarget &target)
+{
+    m_engineApi = target;
+    m_target->setText(target.isSet() ? tr("Recoveries go to the engine at %1 (its REST API applies them).")
+                                           .arg(target.baseUrl.toDisplayString())
+                                     : QString());
+    m_target->setVisible(target.isSet());
+    m_banner->setText(target.isSet() ? tr("Engineer mode is on: Recover… asks the engine to change the execution.")
+                                     : tr("Engineer mode is on: Recover… changes the database."));
+    updateControls();
 }
 
 void RecoveryPane::openRecovery()
@@ -235,10 +439,17 @@ void RecoveryPane::openRecovery()
     const CheckpointsModel::Row &row = m_model->rows()[size_t(m_model->rowOf(checkpoint))];
     const QString source = databaseSource();
     auto *dialog = new RecoveryDialog(source, m_executionId, checkpoint, m_engineerMode,
-                                      RecoveryDialog::outcomePrediction(m_session.report(), row.state), this);
+                                      RecoveryDialog::outcomePrediction(m_session.report(), row.state), m_engineApi,
+                                      this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog = dialog;
-    connect(dialog, &RecoveryDialog::recoveryFinished, this, [this, source] { m_session.openSource(source); });
+    // The loaded database shows the recovery after a reload; a preview-only database (the demo)
+    // is not the dashboard's data: the feed brings the change.
+    connect(dialog, &RecoveryDialog::recoveryFinished, this, [this, source] {
+        confirmFromFeed();
+        if (source == m_session.offlineSource())
+            m_session.openSource(source);
+    });
     connect(dialog, &QObject::destroyed, this, &RecoveryPane::updateControls, Qt::QueuedConnection);
     dialog->open();
     updateControls();

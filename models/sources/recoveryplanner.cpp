@@ -63,6 +63,35 @@ std::unique_ptr<SqlStatement> RecoveryPlanner::select(RecoveryPreview &p, const 
     return nullptr;
 }
 
+bool RecoveryPlanner::verifyCheckpoints(QByteArrayView executionId, std::vector<CheckpointCheck> *checks,
+                                       QString *error)
+{
+    checks->clear();
+    if (!usableId(executionId))
+        return true; // no such execution in this database
+    auto q = m_connection.prepare(
+        postgres() ? QByteArray("SELECT c.id::text, c.state_snapshot::text, c.variables::text, c.checksum, c.recoverable "
+                                "FROM state_checkpoints c JOIN workflow_states s ON s.id = c.workflow_state_id "
+                                "WHERE s.execution_id = $1")
+                   : QByteArray("SELECT c.id, c.state_snapshot, c.variables, c.checksum, c.recoverable "
+                                "FROM state_checkpoints c JOIN workflow_states s ON s.id = c.workflow_state_id "
+                                "WHERE s.execution_id = $1"),
+        error);
+    if (!q)
+        return false;
+    q->bindText(1, executionId);
+    while (q->next()) {
+        CheckpointCheck c;
+        c.checkpointId = QString::fromUtf8(q->text(0));
+        c.status = verifyCheckpoint(q->text(1), q->text(2), q->text(3));
+        bool recoverable = false;
+        c.recoverable = !q->isNull(4) && SqlCells::boolean(*q, 4, &recoverable) && recoverable;
+        checks->push_back(std::move(c));
+    }
+    *error = q->error();
+    return error->isEmpty();
+}
+
 bool RecoveryPlanner::readToTheEnd(RecoveryPreview &p, const char *table, const SqlStatement &q)
 {
     if (q.error().isEmpty())

@@ -27,6 +27,17 @@ public:
 
     RecoveryPreview preview(QByteArrayView executionId, QByteArrayView checkpointId);
 
+    // The checksum status and recoverable flag of each of an execution's checkpoints, read from
+    // the database: what a feed, which announces checkpoints without their content, cannot
+    // tell. False with *error when the tables cannot be read.
+    struct CheckpointCheck
+    {
+        QString checkpointId;
+        CheckpointStatus status = CheckpointStatus::Unverifiable;
+        bool recoverable = false;
+    };
+    bool verifyCheckpoints(QByteArrayView executionId, std::vector<CheckpointCheck> *checks, QString *error);
+
 private:
     bool readExecution(RecoveryPreview &p);
     bool readCheckpoint(RecoveryPreview &p, QByteArray *ownerExecution);

@@ -5,9 +5,11 @@
 #include "mainwindow.h"
 #include "recoveryfixture.h"
 #include "recoverydialog.h"
+#include "recoveryhistorychart.h"
 #include "recoverypane.h"
 #include "sourcespane.h"
 
+#include <QBarSet>
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QLabel>
@@ -15,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -27,6 +30,9 @@ using namespace StateScope;
 // The Recovery pane and dialog against a real SQLite state database (RecoveryFixture): the
 // checkpoints of the selected execution, engineer mode gating, the preview, the confirmation
 // gating, a recovery through the worker and what it wrote, and a refused (corrupted) checkpoint.
+// The recovery history: an engine's earlier recoveries of the other execution of the workflow
+// (one with StateScope's data_loss document, a failed one, one with a bare number) and the new
+// one, in the workflow's figures, the data lost and the chart.
 // Set STATESCOPE_SCREENSHOT_DIR to keep PNGs of the pane and the dialog.
 class TestRecoveryPane : public QObject
 {
@@ -38,6 +44,8 @@ private slots:
     void predictsOutcomeFromCheckpointState();
 
 private:
+    // Sum of each bar set of the pane's chart: succeeded, failed, outcome unknown.
+    static QList<qreal> chartTotals(RecoveryPane &pane);
     template<typename T>
     static T *byName(QWidget &parent, const QString &accessibleName);
     static void screenshot(QWidget &widget, const char *name);
@@ -65,12 +73,51 @@ void TestRecoveryPane::screenshot(QWidget &widget, const char *name)
         QVERIFY(widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name)));
 }
 
+QList<qreal> TestRecoveryPane::chartTotals(RecoveryPane &pane)
+{
+    QList<qreal> totals;
+    auto *chart = pane.findChild<RecoveryHistoryChart *>();
+    auto *series = chart ? qobject_cast<QStackedBarSeries *>(chart->chart()->series().value(0)) : nullptr;
+    if (!series)
+        return totals;
+    for (const QBarSet *set : series->barSets()) {
+        qreal sum = 0;
+        for (int i = 0; i < set->count(); ++i)
+            sum += set->at(i);
+        totals.append(sum);
+    }
+    return totals;
+}
+
 void TestRecoveryPane::recoversToVerifiedCheckpoint()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("recovery.sqlite"));
     RecoveryFixture fixture;
     QVERIFY2(fixture.create(path), qPrintable(fixture.error()));
+    {
+        // An engine recovered the other execution three times before: 40 ms and 60 ms
+        // successes, a 100 ms failure (its data_loss is what it would have lost, not a loss).
+        StateDatabaseWriter w(fixture.db());
+        const TimeMs t0 = RecoveryFixture::kT0;
+        const char *cp = RecoveryFixture::kOtherExecutionsCheckpoint;
+        QString error;
+        QVERIFY2(w.prepare(&error) && fixture.db().begin(&error), qPrintable(error));
+        QVERIFY2(w.insertRecovery("00000000-0000-4000-8000-0000000000d1", RecoveryFixture::kOtherRow, t0 + 10000, cp,
+                                  "received", 40,
+                                  R"({"transitionsRolledBack":2,"transitions":[{"from":"a","to":"b","timestamp":null},)"
+                                  R"({"from":"b","to":"c","timestamp":null}],"variables":[{"key":"x","change":"changed",)"
+                                  R"("current":1,"checkpoint":2},{"key":"y","change":"removed","current":1},)"
+                                  R"({"key":"z","change":"restored","checkpoint":3}]})",
+                                  true, {})
+                     && w.insertRecovery("00000000-0000-4000-8000-0000000000d2", RecoveryFixture::kOtherRow, t0 + 20000,
+                                         cp, "received", 100, R"({"transitionsRolledBack":9,"variables":[]})", false,
+                                         R"({"message":"engine rejected the snapshot"})")
+                     && w.insertRecovery("00000000-0000-4000-8000-0000000000d3", RecoveryFixture::kOtherRow, t0 + 30000,
+                                         cp, "received", 60, "12", true, {}),
+                 qPrintable(w.error()));
+        QVERIFY2(fixture.db().commit(&error), qPrintable(error));
+    }
 
     MainWindow window;
     window.show();
@@ -84,6 +131,14 @@ void TestRecoveryPane::recoversToVerifiedCheckpoint()
     dock->raise();
     QCOMPARE(pane->databaseSource(), path);
 
+    // Without a selection the history covers every recovery of the data.
+    auto *scopeHistory = byName<QLabel>(*pane, QStringLiteral("Workflow recovery history"));
+    auto *dataLoss = byName<QLabel>(*pane, QStringLiteral("Data loss"));
+    QVERIFY(scopeHistory && dataLoss);
+    QCOMPARE(scopeHistory->text(),
+             QStringLiteral("Recoveries in the data: 3 attempts, 2 succeeded (67 %), 1 failed · mean 67 ms"));
+    QVERIFY(byName<QLabel>(*pane, QStringLiteral("Recovery history"))->isHidden());
+
     // Selecting the execution (as the Sources pane does) fills the table: four checkpoints.
     const ExecutionIndex e = window.session().store().findExecution(RecoveryFixture::kExecution);
     QVERIFY(e != StringInterner::kNotFound);
@@ -91,7 +146,20 @@ void TestRecoveryPane::recoversToVerifiedCheckpoint()
     QCOMPARE(pane->executionId(), QString::fromLatin1(RecoveryFixture::kExecution));
     auto *table = pane->findChild<QTableView *>(QStringLiteral("checkpointsTable"));
     QCOMPARE(table->model()->rowCount(), 4);
-    QVERIFY(byName<QLabel>(*pane, QStringLiteral("Recovery history"))->text().contains(QLatin1String("no recoveries")));
+    QCOMPARE(byName<QLabel>(*pane, QStringLiteral("Recovery history"))->text(),
+             QStringLiteral("This execution: no recoveries."));
+    // Its workflow's history: the other execution's three attempts. Only the first success
+    // recorded what it lost (the second wrote a bare number, whose unit is unknown).
+    QCOMPARE(scopeHistory->text(),
+             QStringLiteral("Recoveries in workflow orders: 3 attempts, 2 succeeded (67 %), 1 failed · mean 67 ms"));
+    QCOMPARE(dataLoss->text(), QStringLiteral("Data lost: 2 transitions rolled back, 3 variable values changed "
+                                              "(1 of 2 succeeded recoveries recorded it)."));
+    auto *chart = pane->findChild<RecoveryHistoryChart *>();
+    QVERIFY(chart);
+    QCOMPARE(chart->title(), QStringLiteral("Success rate 67 % (2 of 3) · per second"));
+    QCOMPARE(chart->history().bucketWidthMs, TimeMs(1000)); // 20 s in 21 one-second buckets
+    QCOMPARE(chart->history().buckets.size(), size_t(21));
+    QTRY_COMPARE(chartTotals(*pane), (QList<qreal> {2, 1, 0}));
 
     // Engineer mode is off: Recover… is disabled and says why, even with a checkpoint selected.
     auto *engineer = byName<QCheckBox>(*pane, QStringLiteral("Engineer mode"));
@@ -170,7 +238,22 @@ void TestRecoveryPane::recoversToVerifiedCheckpoint()
     // The session reloads the source: the pane shows the recovery in the history.
     QVERIFY(reloaded.wait(30000));
     QVERIFY(reloaded.front().at(0).toBool());
-    QTRY_VERIFY(byName<QLabel>(*pane, QStringLiteral("Recovery history"))->text().contains(QLatin1String("1 attempts, 1 succeeded (100 %)")));
+    const QLabel *executionHistory = byName<QLabel>(*pane, QStringLiteral("Recovery history"));
+    QTRY_VERIFY2(
+        executionHistory->text().startsWith(QStringLiteral("This execution: 1 attempt, 1 succeeded (100 %) · mean")),
+        qPrintable(executionHistory->text()));
+    QVERIFY2(executionHistory->text().contains(QLatin1String("to approved, succeeded")),
+             qPrintable(executionHistory->text()));
+    // The workflow now has four attempts; the recovery's own data_loss adds the two transitions
+    // after the checkpoint and the four variables that differ.
+    QVERIFY2(scopeHistory->text().startsWith(
+                 QLatin1String("Recoveries in workflow orders: 4 attempts, 3 succeeded (75 %), 1 failed")),
+             qPrintable(scopeHistory->text()));
+    QCOMPARE(dataLoss->text(), QStringLiteral("Data lost: 4 transitions rolled back, 7 variable values changed "
+                                              "(2 of 3 succeeded recoveries recorded it)."));
+    QVERIFY2(chart->title().startsWith(QLatin1String("Success rate 75 % (3 of 4)")), qPrintable(chart->title()));
+    QVERIFY(chart->history().buckets.size() <= 24);
+    QTRY_COMPARE(chartTotals(*pane), (QList<qreal> {3, 1, 0}));
     QCOMPARE(table->model()->rowCount(), 4);
     dialog->reject();
     QTRY_VERIFY(!pane->dialog());
