@@ -37,6 +37,19 @@ bool SourceMonitor::canWatch(const QString &source)
     return isDatabase(kind) || isEventLog(kind);
 }
 
+bool SourceMonitor::probeOnce(const QString &source, QByteArray *fingerprint, qint64 *queryMs, QString *error)
+{
+    if (m_location.location != source) {
+        m_location = locateSource(source);
+        m_connection.reset();
+        m_probeSql.clear();
+    }
+    m_lastQueryMs = 0;
+    const bool ok = this->fingerprint(fingerprint, error);
+    *queryMs = m_lastQueryMs;
+    return ok;
+}
+
 void SourceMonitor::watch(const QString &source, quint64 generation)
 {
     if (!m_timer) {

@@ -46,6 +46,9 @@ public:
 
     // Only sources that can change under the dashboard: databases and event-log files.
     static bool canWatch(const QString &source);
+    // One probe of `source` on the calling thread, without watching it (the benchmark);
+    // *queryMs is the query's time (0 for event logs).
+    bool probeOnce(const QString &source, QByteArray *fingerprint, qint64 *queryMs, QString *error);
 
 public slots:
     void setOptions(const StateScope::SourceMonitor::Options &options) { m_options = options; }
