@@ -3,6 +3,7 @@
 #include "analysisreport.h"
 #include "checkpointsmodel.h"
 #include "recovercommand.h"
+#include "auditlog.h"
 #include "recoveryplanner.h"
 #include "sqlconnection.h"
 
@@ -63,6 +64,39 @@ RecoveryResult recoverOnWorker(const QString &source, const RecoveryPreview &pre
         return failed;
     }
     return RecoveryExecutor(*connection).execute(preview, request);
+}
+
+// BARS S4 for a recovery the engine carried out (or refused): StateScope's own audit row, in a
+// transaction of its own, with what the engine answered. Empty, or why it could not be written.
+QString auditEngineAttempt(const QString &source, const RecoveryPreview &preview, const RecoveryRequest &request,
+                           const EngineRecoveryReply &reply, const QUrl &engine)
+{
+    QString error;
+    const std::unique_ptr<SqlConnection> connection = openForRecovery(source, false, &error);
+    if (!connection)
+        return error;
+    using Outcome = EngineRecoveryReply::Outcome;
+    const bool refused = reply.outcome == Outcome::Conflict || reply.outcome == Outcome::Refused
+        || reply.outcome == Outcome::NotAuthorized || reply.outcome == Outcome::BadRequest
+        || reply.outcome == Outcome::NotFound;
+    const QString action = reply.ok() ? QStringLiteral("engine_recovery")
+                                      : (refused ? QStringLiteral("engine_recovery_refused") : QStringLiteral("engine_recovery_failed"));
+    QJsonObject details{{QStringLiteral("engine"), engine.toDisplayString(QUrl::RemoveUserInfo)},
+                        {QStringLiteral("httpStatus"), reply.httpStatus},
+                        {QStringLiteral("outcome"), reply.summary}};
+    if (!reply.recoveryId.isEmpty())
+        details.insert(QStringLiteral("recoveryId"), reply.recoveryId);
+    if (reply.stateVersion >= 0)
+        details.insert(QStringLiteral("engineStateVersion"), reply.stateVersion);
+    AuditLog audit(*connection);
+    QByteArray id;
+    if (!connection->begin(&error))
+        return error;
+    if (!audit.write(RecoveryExecutor::auditEntry(preview, request, action, details), &id, &error)) {
+        connection->rollback();
+        return error;
+    }
+    return connection->commit(&error) ? QString() : error;
 }
 
 QString percent(double p)
@@ -174,6 +208,7 @@ RecoveryDialog::RecoveryDialog(const QString &source, const QString &executionId
             [this] { showPreview(m_previewWatcher.result()); });
     connect(&m_recoveryWatcher, &QFutureWatcher<RecoveryResult>::finished, this,
             [this] { showResult(m_recoveryWatcher.result()); });
+    connect(&m_auditWatcher, &QFutureWatcher<QString>::finished, this, &RecoveryDialog::showEngineOutcome);
     updateGate();
     startPreview();
 }
@@ -267,7 +302,7 @@ void RecoveryDialog::startRecovery()
 {
     if (!m_recover->isEnabled())
         return;
-    RecoveryRequest request;
+    RecoveryRequest &request = m_request;
     request.reason = m_reason->text().trimmed();
     request.actor = RecoverCommand::defaultActor();
     request.engineerMode = m_engineerMode;
@@ -294,10 +329,21 @@ void RecoveryDialog::startRecovery()
 void RecoveryDialog::showEngineReply(const EngineRecoveryReply &reply)
 {
     m_engineReply = reply;
+    // The outcome is shown once StateScope's audit row for the attempt is written (or not).
+    m_auditWatcher.setFuture(
+        QtConcurrent::run(auditEngineAttempt, m_source, m_preview, m_request, reply, m_engineApi.baseUrl));
+}
+
+void RecoveryDialog::showEngineOutcome()
+{
+    const EngineRecoveryReply &reply = m_engineReply;
+    m_engineAuditError = m_auditWatcher.result();
     QString text = reply.ok() ? tr("The engine recovered the execution: %1").arg(reply.summary)
                               : tr("The engine did not recover the execution: %1").arg(reply.summary);
     if (reply.outcome == EngineRecoveryReply::Outcome::TimedOut || reply.outcome == EngineRecoveryReply::Outcome::NetworkError)
         text += QLatin1Char('\n') + tr("It may or may not have applied it: check the feed and the Recovery pane after a reload.");
+    if (!m_engineAuditError.isEmpty())
+        text += QLatin1Char('\n') + tr("The attempt could not be logged in audit_log: %1").arg(m_engineAuditError);
     if (reply.ok() && !reply.recoveryId.isEmpty()) {
         m_feedLabel->setText(tr("Waiting for the feed's recovery events for %1…").arg(reply.recoveryId));
         m_feedLabel->show();

@@ -56,6 +56,8 @@ public:
     const RecoveryResult &result() const { return m_result; }
     bool viaEngine() const { return m_engineApi.isSet(); }
     const EngineRecoveryReply &engineReply() const { return m_engineReply; }
+    // Why the engine recovery's audit row could not be written (empty: it was).
+    QString engineAuditError() const { return m_engineAuditError; }
     // A recovery the feed reported; shown when it is the one the engine answered with.
     void noteFeedRecovery(const RecoveryRecord &record);
     QString feedConfirmation() const;
@@ -75,6 +77,7 @@ private:
     void startRecovery();
     void showResult(const RecoveryResult &result);
     void showEngineReply(const EngineRecoveryReply &reply);
+    void showEngineOutcome();
     void showOutcome(bool success, const QString &text);
 
     QString m_source;
@@ -97,12 +100,15 @@ private:
 
     QFutureWatcher<RecoveryPreview> m_previewWatcher;
     QFutureWatcher<RecoveryResult> m_recoveryWatcher;
+    QFutureWatcher<QString> m_auditWatcher; // the audit row of an engine recovery: empty, or why it failed
+    RecoveryRequest m_request;
     RecoveryPreview m_preview;
     RecoveryResult m_result;
     EngineApiTarget m_engineApi;
     EngineRecoveryClient *m_engine = nullptr;
     EngineRecoveryReply m_engineReply;
     bool m_awaitingFeed = false;
+    QString m_engineAuditError;
     bool m_previewReady = false;
     bool m_running = false;
     bool m_hasResult = false;

@@ -64,6 +64,10 @@ public:
 
     // SPEC 5.2's typed confirmation: the execution id, or at least its first 8 characters.
     static bool confirmationMatches(QStringView typed, QByteArrayView executionId);
+    // The audit row of an attempt (BARS S4): the preview's ids, states, version and checksums
+    // in details, with `details` given added. Also for recoveries an engine's API carried out.
+    static AuditEntry auditEntry(const RecoveryPreview &preview, const RecoveryRequest &request, const QString &action,
+                                 QJsonObject details);
 
     // For tests only: called after each step of the recovery transaction. Returning false (with
     // *error set) makes that step fail, as a constraint error or a lost connection would; the hook
@@ -80,8 +84,6 @@ private:
     qint64 currentVersion(const QByteArray &workflowStateId);
     // Writes the audit row in a transaction of its own (refusals, logged failures).
     void auditAlone(const AuditEntry &entry, RecoveryResult &result);
-    static AuditEntry auditEntry(const RecoveryPreview &preview, const RecoveryRequest &request, const QString &action,
-                                 QJsonObject details);
 
     SqlConnection &m_connection;
     std::unique_ptr<AuditLog> m_audit;

@@ -207,6 +207,12 @@ void TestRecoveryPaneEngine::recoversThroughTheEngine()
     }
     // And the engine wrote it to its database: the log row and the new state version.
     QTRY_COMPARE_WITH_TIMEOUT(recoveryRows(executionId), rowsBefore + 1, 10000);
+    // StateScope's own audit row of the attempt (BARS S4), with the engine's recovery id.
+    QVERIFY2(dialog->engineAuditError().isEmpty(), qPrintable(dialog->engineAuditError()));
+    QCOMPARE(databaseCount("SELECT count(*) FROM audit_log WHERE action = 'engine_recovery' AND reason = "
+                           "'customer asked for a re-run' AND instr(details, ?1) > 0",
+                           reply.recoveryId),
+             1);
     QVERIFY(databaseCount("SELECT state_version FROM workflow_states WHERE execution_id = ?1", executionId)
             >= reply.stateVersion);
     dialog->reject();
@@ -237,6 +243,12 @@ void TestRecoveryPaneEngine::wrongTokenIsShownAndNothingChanges()
     // The engine applied nothing (a refused token is not logged as a recovery attempt of the execution).
     QTest::qWait(500);
     QCOMPARE(recoveryRows(executionId), rowsBefore);
+    // The refused attempt is in StateScope's audit log all the same (BARS S4).
+    QVERIFY2(dialog->engineAuditError().isEmpty(), qPrintable(dialog->engineAuditError()));
+    QCOMPARE(databaseCount("SELECT count(*) FROM audit_log WHERE action = 'engine_recovery_refused' AND "
+                           "instr(target, ?1) > 0 AND instr(details, '401') > 0",
+                           executionId),
+             1);
     dialog->reject();
 }
 
