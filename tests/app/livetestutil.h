@@ -12,9 +12,10 @@ namespace StateScope::LiveTest {
 
 // Starts `statescope simulate` with arguments and returns the URL of the feed it serves (its
 // "feed: " line), or an empty URL if it did not start. Tries again while the port is still held
-// (a restart right after a kill).
-inline QUrl startSimulate(QProcess &p, const QStringList &arguments)
+// (a restart right after a kill). With `api`, also waits for the "api: " line (the REST API).
+inline QUrl startSimulate(QProcess &p, const QStringList &arguments, QUrl *api = nullptr)
 {
+    QUrl feed;
     for (int attempt = 0; attempt < 20; ++attempt) {
         p.start(QStringLiteral(STATESCOPE_BINARY), arguments);
         p.waitForStarted();
@@ -26,7 +27,11 @@ inline QUrl startSimulate(QProcess &p, const QStringList &arguments)
             }
             const QByteArray line = p.readLine().trimmed();
             if (line.startsWith("feed: "))
-                return QUrl(QString::fromUtf8(line.mid(6)));
+                feed = QUrl(QString::fromUtf8(line.mid(6)));
+            else if (api && line.startsWith("api: "))
+                *api = QUrl(QString::fromUtf8(line.mid(5)));
+            if (!feed.isEmpty() && (!api || !api->isEmpty()))
+                return feed;
         }
         p.kill();
         p.waitForFinished(5000);

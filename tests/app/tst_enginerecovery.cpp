@@ -3,6 +3,7 @@
 // pane's preview takes the state version from.
 #include "enginerecoveryclient.h"
 #include "feedclient.h"
+#include "livetestutil.h"
 #include "sqliteconnection.h"
 
 #include <QDeadlineTimer>
@@ -82,24 +83,11 @@ void TestEngineRecovery::initTestCase()
     m_simulate.setProcessEnvironment(env);
     const QString db = m_dir.filePath(QStringLiteral("engine.sqlite"));
     // --duration bounds an engine a crashed test would leave behind.
-    m_simulate.start(QStringLiteral(STATESCOPE_BINARY),
-                     {QStringLiteral("simulate"), QStringLiteral("--db"), db, QStringLiteral("--rate"),
-                      QStringLiteral("200"), QStringLiteral("--dwell-scale"), QStringLiteral("0.01"),
-                      QStringLiteral("--duration"), QStringLiteral("120")});
-    QVERIFY(m_simulate.waitForStarted());
-    QUrl feed;
-    const QDeadlineTimer deadline(15000);
-    while ((feed.isEmpty() || m_api.isEmpty()) && !deadline.hasExpired() && m_simulate.state() == QProcess::Running) {
-        if (!m_simulate.canReadLine()) {
-            m_simulate.waitForReadyRead(100);
-            continue;
-        }
-        const QByteArray line = m_simulate.readLine().trimmed();
-        if (line.startsWith("feed: "))
-            feed = QUrl(QString::fromUtf8(line.mid(6)));
-        else if (line.startsWith("api: "))
-            m_api = QUrl(QString::fromUtf8(line.mid(5)));
-    }
+    const QUrl feed = LiveTest::startSimulate(m_simulate,
+                                              {QStringLiteral("simulate"), QStringLiteral("--db"), db, QStringLiteral("--rate"),
+                                               QStringLiteral("200"), QStringLiteral("--dwell-scale"), QStringLiteral("0.01"),
+                                               QStringLiteral("--duration"), QStringLiteral("120")},
+                                              &m_api);
     QVERIFY2(feed.isValid() && m_api.isValid(), m_simulate.readAllStandardError().constData());
     QCOMPARE(m_api.scheme(), QStringLiteral("http"));
     QVERIFY(EngineRecoveryClient::isLoopbackHost(m_api.host()));

@@ -4,13 +4,13 @@
 // the engine's answer and then the feed's recovery_completed event for it.
 // Set STATESCOPE_SCREENSHOT_DIR to keep PNGs of the pane and the dialog.
 #include "dashboardsession.h"
+#include "livetestutil.h"
 #include "eventstore.h"
 #include "recoverydialog.h"
 #include "recoverypane.h"
 #include "sqliteconnection.h"
 
 #include <QLabel>
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
@@ -51,6 +51,16 @@ private:
     // preview is not refused; null when none turned up in time.
     RecoveryDialog *openRecoverable(const DashboardSession &session, RecoveryPane &pane, QString *executionId);
     qint64 databaseCount(const QByteArray &sql, const QString &id) const;
+    // As the demo sets it up: the engine's feed, its database for previews, its API with `token`.
+    void followEngine(DashboardSession &session, RecoveryPane &pane, const QByteArray &token) const
+    {
+        FeedClientOptions feed;
+        feed.url = m_feed;
+        session.connectFeed(feed);
+        pane.setPreviewDatabase(m_db);
+        pane.setEngineApi({m_api, {}, token});
+        pane.setEngineerMode(true);
+    }
     qint64 recoveryRows(const QString &executionId) const
     {
         return databaseCount("SELECT count(*) FROM state_recovery_log r JOIN workflow_states s ON s.id = r.workflow_state_id "
@@ -74,22 +84,11 @@ void TestRecoveryPaneEngine::initTestCase()
     env.insert(QStringLiteral("STATESCOPE_ENGINE_TOKEN"), QString::fromLatin1(kToken));
     m_simulate.setProcessEnvironment(env);
     m_db = m_dir.filePath(QStringLiteral("engine.sqlite"));
-    m_simulate.start(QStringLiteral(STATESCOPE_BINARY),
-                     {QStringLiteral("simulate"), QStringLiteral("--db"), m_db, QStringLiteral("--rate"), QStringLiteral("200"),
-                      QStringLiteral("--dwell-scale"), QStringLiteral("0.02"), QStringLiteral("--duration"), QStringLiteral("120")});
-    QVERIFY(m_simulate.waitForStarted());
-    const QDeadlineTimer deadline(15000);
-    while ((m_feed.isEmpty() || m_api.isEmpty()) && !deadline.hasExpired() && m_simulate.state() == QProcess::Running) {
-        if (!m_simulate.canReadLine()) {
-            m_simulate.waitForReadyRead(100);
-            continue;
-        }
-        const QByteArray line = m_simulate.readLine().trimmed();
-        if (line.startsWith("feed: "))
-            m_feed = QUrl(QString::fromUtf8(line.mid(6)));
-        else if (line.startsWith("api: "))
-            m_api = QUrl(QString::fromUtf8(line.mid(5)));
-    }
+    m_feed = LiveTest::startSimulate(m_simulate,
+                                     {QStringLiteral("simulate"), QStringLiteral("--db"), m_db, QStringLiteral("--rate"),
+                                      QStringLiteral("200"), QStringLiteral("--dwell-scale"), QStringLiteral("0.02"),
+                                      QStringLiteral("--duration"), QStringLiteral("120")},
+                                     &m_api);
     QVERIFY2(m_feed.isValid() && m_api.isValid(), m_simulate.readAllStandardError().constData());
 }
 
@@ -155,13 +154,8 @@ RecoveryDialog *TestRecoveryPaneEngine::openRecoverable(const DashboardSession &
 void TestRecoveryPaneEngine::recoversThroughTheEngine()
 {
     DashboardSession session;
-    FeedClientOptions feed;
-    feed.url = m_feed;
-    session.connectFeed(feed);
     RecoveryPane pane(session);
-    pane.setPreviewDatabase(m_db);
-    pane.setEngineApi({m_api, {}, kToken});
-    pane.setEngineerMode(true);
+    followEngine(session, pane, kToken);
     pane.resize(480, 720);
     pane.show();
 
@@ -221,13 +215,8 @@ void TestRecoveryPaneEngine::recoversThroughTheEngine()
 void TestRecoveryPaneEngine::wrongTokenIsShownAndNothingChanges()
 {
     DashboardSession session;
-    FeedClientOptions feed;
-    feed.url = m_feed;
-    session.connectFeed(feed);
     RecoveryPane pane(session);
-    pane.setPreviewDatabase(m_db);
-    pane.setEngineApi({m_api, {}, "not-the-token"});
-    pane.setEngineerMode(true);
+    followEngine(session, pane, "not-the-token");
     QString executionId;
     RecoveryDialog *dialog = openRecoverable(session, pane, &executionId);
     QVERIFY2(dialog, "no execution with a recoverable checkpoint turned up");
