@@ -6,7 +6,6 @@
 #include "livetestutil.h"
 #include "sqliteconnection.h"
 
-#include <QDeadlineTimer>
 #include <QFile>
 #include <QHash>
 #include <QNetworkInterface>
