@@ -52,8 +52,8 @@ public:
 
 public slots:
     void setOptions(const StateScope::SourceMonitor::Options &options) { m_options = options; }
-    // Takes the baseline at once (call it before loading, so a change during the load shows),
-    // then probes. `generation` comes back with every report so the caller can drop stale ones.
+    // Takes the baseline at once, then probes. Called as the load starts, it runs beside the
+    // load: a change made before the baseline probe reads is seen only with the next change. `generation` comes back with every report so the caller can drop stale ones.
     void watch(const QString &source, quint64 generation);
     void stop();
     void probeNow();

@@ -49,6 +49,9 @@ void TestSourceHealth::sqliteGoesAwayAndComesBack()
     QVERIFY(open(session, path));
     QCOMPARE(status(session), QStringLiteral("loaded"));
     const quint32 transitionsLoaded = session.store().transitionCount();
+    // The monitor's baseline is taken beside the load, on its own thread: a change is only a
+    // change once the baseline exists (a slow machine may take it after the load).
+    QTRY_VERIFY_WITH_TIMEOUT(session.offlineHealth().confirmedAtMs >= 0, 10000);
 
     QVERIFY2(fixture.moveOn(), qPrintable(fixture.error())); // the engine writes on
     QTRY_VERIFY_WITH_TIMEOUT(status(session).contains(QLatin1String("changed since")), 5000);

@@ -11,6 +11,11 @@ TcpRelay::TcpRelay(quint16 targetPort, QObject *parent)
     connect(&m_listener, &QTcpServer::newConnection, this, &TcpRelay::accept);
 }
 
+TcpRelay::~TcpRelay()
+{
+    cut();
+}
+
 bool TcpRelay::listen()
 {
     if (!m_listener.listen(QHostAddress::LocalHost, m_port))

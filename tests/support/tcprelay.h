@@ -17,6 +17,7 @@ class TcpRelay final : public QObject
 {
 public:
     explicit TcpRelay(quint16 targetPort, QObject *parent = nullptr);
+    ~TcpRelay() override; // cuts first: no relay handler may run while the sockets are destroyed
 
     bool listen(); // on any free loopback port, kept for restore()
     quint16 port() const { return m_port; }
