@@ -103,6 +103,9 @@ int AnalyzeCommand::run(const QStringList &arguments)
     case SourceLocation::Kind::SQLite:
     case SourceLocation::Kind::PostgreSQL:
     case SourceLocation::Kind::JsonLines:
+    case SourceLocation::Kind::Csv:
+    case SourceLocation::Kind::Xes:
+    case SourceLocation::Kind::Definition:
         break;
     case SourceLocation::Kind::Invalid:
         return Cli::fail(location.error);
@@ -113,7 +116,21 @@ int AnalyzeCommand::run(const QStringList &arguments)
                                         "postgresql:// URL or a .jsonl event log)").arg(source));
     }
     LoadResult load;
-    const std::shared_ptr<EventStore> store = loadSource(source, &load);
+    std::shared_ptr<EventStore> store;
+    QStringList definitionProblems;
+    if (location.kind == SourceLocation::Kind::Definition) {
+        // A definition alone: its states (no executions) and the validation of its graph.
+        DefinitionParseResult definition = parseDefinitionFile(source);
+        if (!definition.ok())
+            return Cli::fail(definition.error);
+        store = std::make_shared<EventStore>();
+        for (const DefinitionState &state : definition.definition.states)
+            store->internState(state.name.toUtf8());
+        definitionProblems = definition.definition.problems;
+        options.definition = std::move(definition.definition);
+    } else {
+        store = loadSource(source, &load);
+    }
     if (!store)
         return Cli::fail(load.error);
 
@@ -133,6 +150,15 @@ int AnalyzeCommand::run(const QStringList &arguments)
     QElapsedTimer timer;
     timer.start();
     AnalysisReport report = analyze(*store, options);
+    if (location.kind == SourceLocation::Kind::Definition && report.states.empty()) {
+        // No data: the report's states are the definition's, final ones terminal.
+        for (const DefinitionState &state : options.definition->states) {
+            AnalysisReport::StateRow row;
+            row.name = state.name;
+            row.terminal = options.definition->finalStates.contains(state.name);
+            report.states.push_back(row);
+        }
+    }
     if (qEnvironmentVariableIsSet("STATESCOPE_PROFILE"))
         std::fprintf(stderr, "statescope: analytics in %lld ms, store %zu MB\n", static_cast<long long>(timer.elapsed()),
                      store->memoryBytes() >> 20);
@@ -161,6 +187,13 @@ int AnalyzeCommand::run(const QStringList &arguments)
         }
         Cli::printOut(text);
     }
+    // The report says everything; the exit code says the definition is structurally broken.
+    if (!definitionProblems.isEmpty())
+        return Cli::fail(QStringLiteral("%1: structurally broken: %2%3")
+                             .arg(source, definitionProblems.first(),
+                                  definitionProblems.size() > 1
+                                      ? QStringLiteral(" (and %1 more, under validation)").arg(definitionProblems.size() - 1)
+                                      : QString()));
     return Cli::kExitOk;
 }
 

@@ -91,7 +91,8 @@ DashboardSession::~DashboardSession()
 
 bool DashboardSession::hasData() const
 {
-    return m_store->transitionCount() > 0 || m_store->executionCount() > 0 || m_store->hasSummaries();
+    return m_store->transitionCount() > 0 || m_store->executionCount() > 0 || m_store->hasSummaries()
+        || !m_store->definitions().empty(); // a definition alone is something to show
 }
 
 void DashboardSession::openSource(const QString &source)
@@ -114,6 +115,24 @@ void DashboardSession::openSource(const QString &source)
     }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(m_loader, [loader = m_loader, source, generation] { loader->load(source, generation); },
                               Qt::QueuedConnection);
+}
+
+void DashboardSession::setDefinition(std::optional<StateMachineDefinition> definition)
+{
+    m_definition = std::move(definition);
+    emit definitionChanged();
+    if (m_analysis.isRunning())
+        m_runningAnalysisStale = true; // started again when it ends
+    else
+        startAnalysis();
+}
+
+std::optional<StateMachineDefinition> DashboardSession::definition() const
+{
+    if (m_definition)
+        return m_definition;
+    const std::vector<StateMachineDefinition> &definitions = m_store->definitions();
+    return definitions.size() == 1 ? std::optional<StateMachineDefinition>(definitions.front()) : std::nullopt;
 }
 
 void DashboardSession::setSourceMonitorOptions(const SourceMonitor::Options &options)
@@ -384,6 +403,7 @@ void DashboardSession::startAnalysis()
     options.sourceLabel = m_sources.empty() ? QString() : m_sources.front().label;
     options.selection.to = m_asOf;
     options.asOf = m_asOf;
+    options.definition = definition();
     m_sinceAnalysis.restart();
     m_analysis.setFuture(QtConcurrent::run([snapshot, options] { return analyze(*snapshot, options); }));
 }

@@ -53,6 +53,10 @@ public:
     QString offlineSource() const { return m_offlineSource; }
     // The watched offline source: reachable, changed since loaded, when last confirmed.
     const SourceHealth &offlineHealth() const { return m_health; }
+    // A definition the user attached (--definition, File > Attach Definition): conformance and
+    // validation use it, and the diagram draws it. Without one, the data's only definition.
+    void setDefinition(std::optional<StateMachineDefinition> definition);
+    std::optional<StateMachineDefinition> definition() const;
     // How often the offline source is probed and retried (tests shorten it).
     void setSourceMonitorOptions(const SourceMonitor::Options &options);
     void cancelLoad();
@@ -88,6 +92,7 @@ signals:
     void reportChanged(bool full);
     void sourcesChanged();
     void asOfChanged(StateScope::TimeMs asOf);
+    void definitionChanged();
     void errorOccurred(const QString &message);
 
 private:
@@ -127,6 +132,7 @@ private:
     QString m_loadedStatus; // what the load said ("loaded", "loaded, 3 unreadable records skipped")
     bool m_loadedWithIssues = false;
 
+    std::optional<StateMachineDefinition> m_definition;
     QThread m_monitorThread;
     SourceMonitor *m_monitor = nullptr;
     SourceHealth m_health;

@@ -2,6 +2,7 @@
 
 #include "connectiondialog.h"
 #include "dashboardsession.h"
+#include "definitionparser.h"
 #include "demoengine.h"
 #include "eventstore.h"
 #include "analyticsview.h"
@@ -18,6 +19,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDockWidget>
+#include <QFutureWatcher>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -30,6 +32,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace StateScope {
 
@@ -80,6 +83,8 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     connect(m_session.get(), &DashboardSession::reportChanged, this, &MainWindow::onReportChanged);
     connect(m_session.get(), &DashboardSession::storeChanged, this, &MainWindow::onStoreChanged);
+    connect(m_session.get(), &DashboardSession::definitionChanged, this,
+            [this] { m_diagram->setDefinition(m_session->definition()); });
     connect(m_session.get(), &DashboardSession::asOfChanged, m_scrubber, &TimeScrubber::setAsOf);
     connect(m_session.get(), &DashboardSession::asOfChanged, m_timeline, &TimelineView::setAsOf);
     m_timeline->setStore(m_session->storePointer());
@@ -137,6 +142,8 @@ void MainWindow::createActions()
                                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, &MainWindow::chooseFeed);
     m_feedAction->setIconText(tr("Connect…"));
     m_feedAction->setToolTip(tr("Connect to a live statescope-feed/1 server (Ctrl+Shift+O)"));
+    file->addAction(tr("Attach &Definition…"), this, &MainWindow::chooseDefinition)
+        ->setToolTip(tr("Check the data against a state machine definition (Amazon States Language or the state_machines form)"));
     QAction *engineApi = file->addAction(tr("&Engine Recovery API…"), this, &MainWindow::chooseEngineApi);
     engineApi->setToolTip(tr("Send recoveries to the engine's REST API instead of writing the database"));
     m_reloadAction = file->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), QKeySequence::Refresh,
@@ -276,7 +283,7 @@ void MainWindow::startDemo()
 void MainWindow::chooseSource()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open State Database or Event Log"), QString(),
-                                                      tr("State data (*.sqlite *.sqlite3 *.db *.jsonl *.jsonl.gz);;All files (*)"));
+                                                      tr("State data (*.sqlite *.sqlite3 *.db *.jsonl *.jsonl.gz *.csv *.xes *.xes.gz);;All files (*)"));
     if (!path.isEmpty())
         openSource(path);
 }
@@ -286,6 +293,36 @@ void MainWindow::chooseFeed()
     ConnectionDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
         connectFeed(dialog.url(), dialog.caFile(), dialog.token());
+}
+
+void MainWindow::attachDefinition(StateMachineDefinition definition)
+{
+    const QString name = definition.name;
+    const qsizetype problems = definition.problems.size();
+    m_session->setDefinition(std::move(definition));
+    statusBar()->showMessage(problems ? tr("Definition %1 attached; it has %2 structural errors (Analytics, validation)").arg(name).arg(problems)
+                                      : tr("Definition %1 attached").arg(name),
+                             10000);
+}
+
+void MainWindow::chooseDefinition()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Attach State Machine Definition"), QString(),
+                                                      tr("Definitions (*.asl.json *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    // Read on a worker: the GUI thread never waits on a file.
+    auto *watcher = new QFutureWatcher<DefinitionParseResult>(this);
+    connect(watcher, &QFutureWatcher<DefinitionParseResult>::finished, this, [this, watcher] {
+        DefinitionParseResult parsed = watcher->result();
+        watcher->deleteLater();
+        if (!parsed.ok()) {
+            QMessageBox::warning(this, tr("Attach Definition"), parsed.error);
+            return;
+        }
+        attachDefinition(std::move(parsed.definition));
+    });
+    watcher->setFuture(QtConcurrent::run(parseDefinitionFile, path));
 }
 
 void MainWindow::chooseEngineApi()
@@ -327,8 +364,7 @@ void MainWindow::onStoreChanged(bool reset)
         Selection selection;
         selection.to = m_session->asOf();
         m_matrix->setStore(&store, selection);
-        const std::vector<StateMachineDefinition> &definitions = store.definitions();
-        m_diagram->setDefinition(definitions.size() == 1 ? std::optional<StateMachineDefinition>(definitions.front()) : std::nullopt);
+        m_diagram->setDefinition(m_session->definition());
         m_scrubber->setRange(m_session->firstEventTime(), m_session->latestEventTime());
         if (!m_selectedExecution.isEmpty())
             selectExecutionById(m_selectedExecution);

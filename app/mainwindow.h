@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domaintypes.h"
+
 #include <QMainWindow>
 #include <QUrl>
 
@@ -42,6 +44,8 @@ public:
     void connectFeed(const QUrl &url, const QString &caFile = {}, const QByteArray &token = {});
     // Starts the simulated engine in-process and connects to its feed.
     void startDemo();
+    // Conformance, validation and the diagram use this definition (--definition, File menu).
+    void attachDefinition(StateMachineDefinition definition);
 
     // Parses the GUI command line (SOURCE..., --demo, --feed URL, --screenshot FILE,
     // --quit-after S) and runs.
@@ -71,6 +75,7 @@ private:
     void chooseSource();
     void chooseFeed();
     void chooseEngineApi();
+    void chooseDefinition();
 
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<DemoEngine> m_demo;

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "commandlinetools.h"
+#include "definitionparser.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +22,9 @@ void MainWindow::describeCommandLine(QCommandLineParser &parser)
                                                              "The bearer token, if any, is read from STATESCOPE_FEED_TOKEN."),
                       QStringLiteral("URL")});
     parser.addOption({QStringLiteral("ca-file"), QStringLiteral("Also trust this CA certificate (PEM) for wss:// feeds."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("definition"), QStringLiteral("Check conformance against this state machine definition "
+                                                                   "(ASL .asl.json or the state_machines row form)."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG and quit: after --quit-after "
                                                                    "when given, else once the sources have loaded."),
@@ -73,6 +77,13 @@ int MainWindow::runDashboard(QApplication &app)
         window.close();
         QCoreApplication::quit();
     };
+    if (parser.isSet(QStringLiteral("definition"))) {
+        // A definition that cannot be read is a usage error (exit 2), as for analyze.
+        DefinitionParseResult definition = parseDefinitionFile(parser.value(QStringLiteral("definition")));
+        if (!definition.ok())
+            return Cli::fail(QStringLiteral("--definition: ") + definition.error);
+        window.attachDefinition(std::move(definition.definition));
+    }
     const bool anySource = !sources.isEmpty() || !feeds.empty() || parser.isSet(QStringLiteral("demo"));
     if (quitAfter > 0)
         QTimer::singleShot(qint64(quitAfter * 1000), &window, finish);

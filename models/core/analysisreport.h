@@ -126,6 +126,7 @@ struct AnalysisReport
     QStringList trapped;
     std::vector<NonDeterminism> nonDeterministic;
     QStringList missingErrorHandling;
+    QStringList structuralErrors; // of the definition: unknown states, duplicate names, broken links ...
 
     quint64 runningExecutions = 0;
     std::vector<StatePrediction> statePredictions;

@@ -309,8 +309,7 @@ AnalysisReport analyze(const EventStore &store, const AnalysisOptions &options)
                 report.trapped.append(t);
         }
         report.trapped.sort();
-        for (const QString &e : findings.structuralErrors)
-            report.notes.append(QStringLiteral("definition: ") + e);
+        report.structuralErrors = findings.structuralErrors;
     }
 
     // "Now" for open stays.

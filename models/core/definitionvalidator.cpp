@@ -35,6 +35,7 @@ QSet<QString> reachingAny(const QSet<QString> &targets, const QHash<QString, QSt
 DefinitionFindings validateDefinition(const StateMachineDefinition &definition)
 {
     DefinitionFindings f;
+    f.structuralErrors = definition.problems; // what the reader found (ASL)
     QStringList names;
     QHash<QString, QString> typeOf;
     for (const DefinitionState &s : definition.states) {

@@ -93,6 +93,7 @@ struct DefinitionState
 {
     QString name;
     QString type;
+    QString parent = {}; // the Parallel or Map state whose nested machine holds it (ASL); empty at the top
 };
 
 struct DefinitionTransition
@@ -115,6 +116,7 @@ struct StateMachineDefinition
     QStringList finalStates;
     std::vector<DefinitionState> states;
     std::vector<DefinitionTransition> transitions;
+    QStringList problems = {}; // structural errors found while reading (ASL): validation reports them
 };
 
 } // namespace StateScope

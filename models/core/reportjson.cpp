@@ -163,7 +163,8 @@ QJsonObject reportToJson(const AnalysisReport &r)
                          {QStringLiteral("deadlocks"), strings(r.deadlocks)},
                          {QStringLiteral("trapped"), strings(r.trapped)},
                          {QStringLiteral("nonDeterministic"), nonDeterministic},
-                         {QStringLiteral("missingErrorHandling"), strings(r.missingErrorHandling)}});
+                         {QStringLiteral("missingErrorHandling"), strings(r.missingErrorHandling)},
+                         {QStringLiteral("structuralErrors"), strings(r.structuralErrors)}});
 
     QJsonObject byState;
     for (const AnalysisReport::StatePrediction &p : r.statePredictions) {

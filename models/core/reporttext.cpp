@@ -185,6 +185,7 @@ QString reportToText(const AnalysisReport &r)
             nd.append(QStringLiteral("%1 on \"%2\" -> %3").arg(n.state, n.event, n.targets.join(QLatin1Char('|'))));
         out += listLine(QStringLiteral("non-deterministic"), nd);
         out += listLine(QStringLiteral("missing error handling"), r.missingErrorHandling);
+        out += listLine(QStringLiteral("structural errors"), r.structuralErrors);
     }
 
     if (!r.executionPredictions.empty()) {

@@ -20,6 +20,9 @@ namespace TimeUtil {
 // Returns false (and leaves *out alone) for anything else.
 bool parse(QByteArrayView text, TimeMs *out);
 bool parse(QStringView text, TimeMs *out);
+// The same, and *hasZone says whether the text named its zone (epoch ms count as zoned), so a
+// reader can tell the user that zone-less times were taken as UTC.
+bool parse(QByteArrayView text, TimeMs *out, bool *hasZone);
 
 // "2026-01-01T00:00:00.000Z"
 QByteArray formatUtc(TimeMs ms);

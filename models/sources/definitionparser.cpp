@@ -1,5 +1,7 @@
 #include "definitionparser.h"
 
+#include "aslparser.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -88,36 +90,6 @@ DefinitionParseResult fromRowObjects(const QJsonArray &states, const QJsonArray 
     return r;
 }
 
-void addAslStates(const QJsonObject &states, StateMachineDefinition &d)
-{
-    for (auto it = states.begin(); it != states.end(); ++it) {
-        const QString name = it.key();
-        const QJsonObject s = it.value().toObject();
-        const QString type = text(s, "Type");
-        d.states.push_back({name, type.toLower()});
-        auto add = [&d, &name](const QString &target, const QString &event, bool isError, int priority) {
-            if (!target.isEmpty())
-                d.transitions.push_back({QString(), name, target, event, QString(), priority, isError});
-        };
-        add(text(s, "Next"), QString(), false, 0);
-        const QJsonArray choices = s.value(QLatin1String("Choices")).toArray();
-        for (int i = 0; i < choices.size(); ++i) {
-            const QJsonObject c = choices[i].toObject();
-            // Each choice rule is its own condition: distinct priorities keep them deterministic.
-            d.transitions.push_back({QString(), name, text(c, "Next"), QString(),
-                                     QString::fromUtf8(QJsonDocument(c).toJson(QJsonDocument::Compact)), i, false});
-        }
-        add(text(s, "Default"), QStringLiteral("default"), false, int(choices.size()));
-        for (const QJsonValue &c : s.value(QLatin1String("Catch")).toArray()) {
-            const QJsonObject o = c.toObject();
-            const QStringList errors = o.value(QLatin1String("ErrorEquals")).toVariant().toStringList();
-            add(text(o, "Next"), errors.join(QLatin1Char(',')), true, 0);
-        }
-        if (type == QLatin1String("Succeed") || type == QLatin1String("Fail") || s.value(QLatin1String("End")).toBool())
-            d.finalStates.append(name);
-    }
-}
-
 } // namespace
 
 DefinitionParseResult parseDefinitionRow(const QString &id, const QString &name, const QString &version,
@@ -157,7 +129,7 @@ DefinitionParseResult parseDefinitionJson(const QByteArray &json, const QString 
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        r.error = QStringLiteral("%1: invalid JSON at offset %2: %3").arg(label).arg(pe.offset).arg(pe.errorString());
+        r.error = QStringLiteral("%1: invalid JSON at %2: %3").arg(label, jsonPosition(json, pe.offset), pe.errorString());
         return r;
     }
     if (!doc.isObject()) {
@@ -165,11 +137,10 @@ DefinitionParseResult parseDefinitionJson(const QByteArray &json, const QString 
         return r;
     }
     const QJsonObject o = doc.object();
-    if (o.contains(QLatin1String("StartAt")) && o.value(QLatin1String("States")).isObject()) {
-        r.definition.initialState = text(o, "StartAt");
-        addAslStates(o.value(QLatin1String("States")).toObject(), r.definition);
-        r.definition.name = o.contains(QLatin1String("Comment")) ? text(o, "Comment") : label;
-        r.definition.id = label;
+    if (o.contains(QLatin1String("StartAt")) || o.contains(QLatin1String("States"))) {
+        AslParseResult asl = parseAslMachine(json, label);
+        r.definition = std::move(asl.definition);
+        r.error = asl.error;
         return r;
     }
     if (!o.value(QLatin1String("states")).isArray() || !o.value(QLatin1String("transitions")).isArray()) {

@@ -1,9 +1,12 @@
 #include "storeloader.h"
 
+#include "csvreader.h"
+#include "definitionparser.h"
 #include "eventstore.h"
 #include "feedingestor.h"
 #include "jsonlinesreader.h"
 #include "sqlstorereader.h"
+#include "xesreader.h"
 
 namespace StateScope {
 
@@ -45,12 +48,32 @@ std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult 
     return store;
 }
 
+std::shared_ptr<EventStore> loadDefinitionSource(const QString &path, LoadResult *result)
+{
+    DefinitionParseResult parsed = parseDefinitionFile(path);
+    if (!parsed.ok()) {
+        result->error = parsed.error;
+        return nullptr;
+    }
+    auto store = std::make_shared<EventStore>();
+    for (const DefinitionState &state : parsed.definition.states)
+        store->internState(state.name.toUtf8());
+    store->definitions().push_back(std::move(parsed.definition));
+    return store;
+}
+
 std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress,
                                        const std::atomic_bool *cancel)
 {
     const SourceLocation location = locateSource(source);
     if (location.kind == SourceLocation::Kind::JsonLines)
         return loadJsonLinesSource(source, result, progress, cancel);
+    if (location.kind == SourceLocation::Kind::Xes)
+        return loadXesSource(source, result, progress, cancel);
+    if (location.kind == SourceLocation::Kind::Csv)
+        return loadCsvSource(source, result, progress, cancel);
+    if (location.kind == SourceLocation::Kind::Definition)
+        return loadDefinitionSource(source, result);
     return loadDatabaseSource(source, result, progress, cancel);
 }
 

@@ -39,7 +39,11 @@ std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult 
                                                 const ProgressCallback &progress = {},
                                                 const std::atomic_bool *cancel = nullptr);
 
-// Reads any offline source the store can hold (database or event log) by its kind.
+// A state machine definition file alone (ASL or the row form): no executions, its states, and the
+// definition in store.definitions().
+std::shared_ptr<EventStore> loadDefinitionSource(const QString &path, LoadResult *result);
+
+// Reads any offline source the store can hold (database, event log, definition) by its kind.
 std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress = {},
                                        const std::atomic_bool *cancel = nullptr);
 

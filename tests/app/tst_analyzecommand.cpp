@@ -5,6 +5,7 @@
 #include "schemainstaller.h"
 #include "sqliteconnection.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,6 +25,7 @@ private slots:
     void textReportIsReadable();
     void filtersSelect();
     void definitionFileChecksConformance();
+    void aslDefinitionAlone();
     void badArguments_data();
     void badArguments();
     void helpAndVersion();
@@ -183,6 +185,50 @@ void TestAnalyzeCommand::badArguments_data()
     QTest::newRow("unknown option") << QStringList{db, QStringLiteral("--bogus")} << QStringLiteral("bogus");
     QTest::newRow("password in url") << QStringList{QStringLiteral("postgresql://u:pw@127.0.0.1:1/x")}
                                      << QStringLiteral("contains a password");
+}
+
+// `analyze DEF.asl.json`: the definition's states and its validation; a structurally broken
+// machine still gets its report, and exit code 2 with one line naming the first problem.
+void TestAnalyzeCommand::aslDefinitionAlone()
+{
+    const QString good = m_dir.filePath(QStringLiteral("order.asl.json"));
+    QFile f(good);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"StartAt": "Check", "States": {
+        "Check": {"Type": "Task", "Resource": "r", "Next": "Ship", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed"}]},
+        "Ship": {"Type": "Parallel", "Next": "Done", "Branches": [{"StartAt": "Pack", "States": {"Pack": {"Type": "Pass", "End": true}}}]},
+        "Done": {"Type": "Succeed"}, "Failed": {"Type": "Fail"}}})");
+    f.close();
+    Run r = run({QStringLiteral("analyze"), good, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("states")).toArray().size(), 5);
+    QCOMPARE(o.value(QStringLiteral("terminal")).toArray(), (QJsonArray{QStringLiteral("Done"), QStringLiteral("Failed")}));
+    const QJsonObject validation = o.value(QStringLiteral("validation")).toObject();
+    QCOMPARE(validation.value(QStringLiteral("missingErrorHandling")).toArray(), QJsonArray{QStringLiteral("Ship")});
+    QCOMPARE(validation.value(QStringLiteral("structuralErrors")).toArray(), QJsonArray());
+
+    const QString broken = m_dir.filePath(QStringLiteral("broken.asl.json"));
+    QFile b(broken);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(R"({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "Gone"}, "A": {"Type": "Pass", "End": true}}})");
+    b.close();
+    r = run({QStringLiteral("analyze"), broken});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.contains("structural errors: duplicate state name \"A\""));
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.contains("structurally broken: duplicate state name \"A\" in the machine (and 1 more, under validation)"),
+             r.err.constData());
+
+    const QString unreadable = m_dir.filePath(QStringLiteral("unreadable.asl.json"));
+    QFile u(unreadable);
+    QVERIFY(u.open(QIODevice::WriteOnly));
+    u.write("{\"StartAt\": \"A\",\n \"States\": {");
+    u.close();
+    r = run({QStringLiteral("analyze"), unreadable});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("unreadable.asl.json: invalid JSON at line 2"), r.err.constData());
 }
 
 void TestAnalyzeCommand::badArguments()
