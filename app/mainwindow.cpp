@@ -156,6 +156,8 @@ void MainWindow::createActions()
     m_closeAction->setIconText(tr("Close"));
     m_closeAction->setToolTip(tr("Stop every feed and drop the data of every source (Ctrl+W)"));
     file->addSeparator();
+    createExportMenu(file);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_followAction = m_viewMenu->addAction(tr("&Follow Live"));

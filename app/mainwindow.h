@@ -13,6 +13,7 @@ class QTimer;
 class QCommandLineParser;
 class QCoreApplication;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QToolButton;
 
@@ -76,6 +77,9 @@ private:
     void chooseFeed();
     void chooseEngineApi();
     void chooseDefinition();
+    void createExportMenu(QMenu *file);
+    void exportView(QWidget *view, const QString &name);
+    void exportReport(bool csv);
 
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<DemoEngine> m_demo;
