@@ -343,12 +343,12 @@ private:
         }
         if (!consume('u'))
             return fail(QStringLiteral("invalid JSON: invalid escape sequence"));
-        char16_t unit;
+        char16_t unit = 0;
         if (!parseHex4(&unit))
             return false;
         if (QChar::isHighSurrogate(unit) && QByteArrayView(m_pos, m_end - m_pos).startsWith("\\u")) {
             m_pos += 2;
-            char16_t low;
+            char16_t low = 0; // set by parseHex4 (GCC 12 -O2 cannot tell)
             if (!parseHex4(&low))
                 return false;
             if (QChar::isLowSurrogate(low)) {

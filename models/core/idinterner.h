@@ -16,7 +16,7 @@ public:
     quint32 intern(QByteArrayView id);
     quint32 find(QByteArrayView id) const;
     QByteArray utf8(quint32 index) const;
-    QString string(quint32 index) const { return QString::fromLatin1(utf8(index)); }
+    QString string(quint32 index) const { return QString::fromUtf8(utf8(index)); } // ids from logs may be any text
     quint32 size() const { return m_keys.size(); }
     void reserve(quint32 count) { m_keys.reserve(count, qsizetype(count) * 17); }
     void clear() { m_keys.clear(); }

@@ -22,12 +22,13 @@ void TestCaseEntryBuilder::unsortedEntriesBecomeOrderedChains()
     b.add("c1", "received", 1000);
     b.add("c1", "packed", 2000);
     b.add("c3", "received", 5000); // a case with one entry: no transition, its state is known
+    b.add("été-1", "reçu", 7000);  // ids and states from logs may be any UTF-8 text
     b.add("c2", "packed", 1000);   // same time as its first entry: file order breaks the tie
-    QCOMPARE(b.entryCount(), size_t(6));
-    QCOMPARE(b.caseCount(), quint32(3));
+    QCOMPARE(b.entryCount(), size_t(7));
+    QCOMPARE(b.caseCount(), quint32(4));
     const auto store = b.build(QStringLiteral("orders.csv"));
     QCOMPARE(b.entryCount(), size_t(0));
-    QCOMPARE(store->executionCount(), quint32(3));
+    QCOMPARE(store->executionCount(), quint32(4));
     QCOMPARE(store->transitionCount(), quint32(3));
     QCOMPARE(store->workflows().size(), size_t(1));
     QCOMPARE(store->workflows().front().name, QStringLiteral("orders.csv"));
@@ -52,6 +53,11 @@ void TestCaseEntryBuilder::unsortedEntriesBecomeOrderedChains()
     QCOMPARE(store->transitionCountOf(c3), quint32(0));
     QCOMPARE(store->stateName(store->executionInitialState(c3)), QStringLiteral("received"));
     QCOMPARE(store->executionStatus(c3), ExecutionStatus::Unknown);
+
+    const ExecutionIndex accented = store->findExecution(QStringLiteral("été-1").toUtf8());
+    QVERIFY(accented != kNoIndex);
+    QCOMPARE(store->executionId(accented), QStringLiteral("été-1"));
+    QCOMPARE(store->stateName(store->executionInitialState(accented)), QStringLiteral("reçu"));
 }
 
 QTEST_GUILESS_MAIN(TestCaseEntryBuilder)
