@@ -95,7 +95,7 @@ bool DashboardSession::hasData() const
         || !m_store->definitions().empty(); // a definition alone is something to show
 }
 
-void DashboardSession::openSource(const QString &source)
+void DashboardSession::openSource(const QString &source, const CsvColumns &csvColumns)
 {
     m_loader->cancel(); // a newer request makes the running one stale
     const quint64 generation = ++m_loadGeneration;
@@ -103,6 +103,7 @@ void DashboardSession::openSource(const QString &source)
     std::erase_if(m_sources, [](const Source &s) { return !s.live; });
     m_sources.insert(m_sources.begin(), Source{m_nextSourceId++, source, false, tr("loading…"), false});
     m_offlineSource = source;
+    m_csvColumns = csvColumns;
     m_loadedStatus.clear();
     m_health = SourceHealth{};
     emit sourcesChanged();
@@ -113,8 +114,9 @@ void DashboardSession::openSource(const QString &source)
         else
             monitor->stop();
     }, Qt::QueuedConnection);
-    QMetaObject::invokeMethod(m_loader, [loader = m_loader, source, generation] { loader->load(source, generation); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_loader, [loader = m_loader, source, generation, csvColumns] { loader->load(source, generation, csvColumns); },
+        Qt::QueuedConnection);
 }
 
 void DashboardSession::setDefinition(std::optional<StateMachineDefinition> definition)
@@ -144,7 +146,7 @@ void DashboardSession::setSourceMonitorOptions(const SourceMonitor::Options &opt
 void DashboardSession::reloadSource()
 {
     if (!m_offlineSource.isEmpty())
-        openSource(m_offlineSource);
+        openSource(m_offlineSource, m_csvColumns);
 }
 
 void DashboardSession::onHealthChanged(const SourceHealth &health, quint64 generation)
@@ -192,6 +194,8 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
         setSourceStatus(id, result.cancelled ? tr("cancelled") : tr("error: %1").arg(result.error), true);
         QMetaObject::invokeMethod(m_monitor, &SourceMonitor::stop, Qt::QueuedConnection); // nothing loaded to go stale
         emit loadFinished(false, message);
+        if (!result.unmappedHeader.isEmpty())
+            emit columnMappingNeeded(m_offlineSource, result.unmappedHeader, result.error);
         return;
     }
     m_store = std::move(store);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisreport.h"
+#include "csvreader.h"
 #include "feedclient.h"
 #include "liveanalytics.h"
 #include "loadresult.h"
@@ -47,7 +48,8 @@ public:
 
     // Replaces the data with a database or an event log, loaded on the worker. The source is
     // then watched (SourceMonitor): a lost connection shows as stale data, a change as a hint.
-    void openSource(const QString &source);
+    // csvColumns: the columns of a CSV log as the user mapped them (columnMappingNeeded()).
+    void openSource(const QString &source, const CsvColumns &csvColumns = {});
     // Loads the open database or event log again (after it changed, or a recovery).
     void reloadSource();
     QString offlineSource() const { return m_offlineSource; }
@@ -87,6 +89,8 @@ public:
 signals:
     void loadProgress(const QString &phase, qint64 done, qint64 total);
     void loadFinished(bool ok, const QString &message);
+    // A CSV log whose columns were not found by name: its header, to let the user map them.
+    void columnMappingNeeded(const QString &source, const QStringList &header, const QString &problem);
     void storeChanged(bool reset);
     // full: a new report from the analyzer; otherwise live figures patched into the last one.
     void reportChanged(bool full);
@@ -129,6 +133,7 @@ private:
     quint64 m_loadGeneration = 0;
     bool m_loading = false;
     QString m_offlineSource;
+    CsvColumns m_csvColumns; // of m_offlineSource, kept for reloads
     QString m_loadedStatus; // what the load said ("loaded", "loaded, 3 unreadable records skipped")
     bool m_loadedWithIssues = false;
 

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "connectiondialog.h"
+#include "csvmappingdialog.h"
 #include "dashboardsession.h"
 #include "definitionparser.h"
 #include "demoengine.h"
@@ -83,6 +84,15 @@ MainWindow::MainWindow(QWidget *parent)
     createStatusBar();
     connect(m_session.get(), &DashboardSession::reportChanged, this, &MainWindow::onReportChanged);
     connect(m_session.get(), &DashboardSession::storeChanged, this, &MainWindow::onStoreChanged);
+    // A CSV log with unknown column names: ask which is which, then load it with that mapping.
+    connect(m_session.get(), &DashboardSession::columnMappingNeeded, this,
+            [this](const QString &source, const QStringList &header, const QString &problem) {
+                auto *dialog = new CsvMappingDialog(source, header, problem, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &QDialog::accepted, this,
+                        [this, dialog, source] { m_session->openSource(source, dialog->columns()); });
+                dialog->open();
+            });
     connect(m_session.get(), &DashboardSession::definitionChanged, this,
             [this] { m_diagram->setDefinition(m_session->definition()); });
     connect(m_session.get(), &DashboardSession::asOfChanged, m_scrubber, &TimeScrubber::setAsOf);

@@ -139,6 +139,7 @@ bool CsvReader::resolveColumns(const QStringList &header, const QString &name, L
     if (missing.isEmpty())
         return true;
     // "orders.csv: no timestamp column (expected timestamp, time or time:timestamp; found: id, step, when)"
+    res.unmappedHeader = header;
     res.error = name + QStringLiteral(": ") + missing.join(QStringLiteral("), ")) + QStringLiteral("; found: ")
         + header.join(QStringLiteral(", ")) + QLatin1Char(')');
     return false;

@@ -30,6 +30,9 @@ struct LoadResult
 {
     QString error;         // fatal: the source could not be read at all
     bool cancelled = false;
+    // An event log whose columns could not be found by name: its header fields, so the user can
+    // map them (the dashboard's column-mapping dialog); empty otherwise.
+    QStringList unmappedHeader;
     std::vector<LoadIssue> issues; // the first kMaxIssues skipped records
     quint64 issueCount = 0;        // all skipped records
     QStringList notes;             // e.g. optional tables that are absent

@@ -63,7 +63,7 @@ std::shared_ptr<EventStore> loadDefinitionSource(const QString &path, LoadResult
 }
 
 std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress,
-                                       const std::atomic_bool *cancel)
+                                       const std::atomic_bool *cancel, const CsvColumns &csvColumns)
 {
     const SourceLocation location = locateSource(source);
     if (location.kind == SourceLocation::Kind::JsonLines)
@@ -71,7 +71,7 @@ std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result
     if (location.kind == SourceLocation::Kind::Xes)
         return loadXesSource(source, result, progress, cancel);
     if (location.kind == SourceLocation::Kind::Csv)
-        return loadCsvSource(source, result, progress, cancel);
+        return loadCsvSource(source, csvColumns, result, progress, cancel);
     if (location.kind == SourceLocation::Kind::Definition)
         return loadDefinitionSource(source, result);
     return loadDatabaseSource(source, result, progress, cancel);
@@ -85,12 +85,12 @@ StoreLoader::StoreLoader(QObject *parent)
     qRegisterMetaType<std::shared_ptr<StateScope::EventStore>>();
 }
 
-void StoreLoader::load(const QString &source, quint64 generation)
+void StoreLoader::load(const QString &source, quint64 generation, const CsvColumns &csvColumns)
 {
     m_cancel.store(false);
     LoadResult result;
     auto store = loadSource(
-        source, &result, [this, generation](const LoadProgress &p) { emit progress(p, generation); }, &m_cancel);
+        source, &result, [this, generation](const LoadProgress &p) { emit progress(p, generation); }, &m_cancel, csvColumns);
     emit finished(std::move(store), result, generation);
 }
 

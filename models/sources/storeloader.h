@@ -1,5 +1,6 @@
 #pragma once
 
+#include "csvreader.h"
 #include "loadresult.h"
 #include "sqlconnection.h"
 
@@ -24,7 +25,7 @@ public:
     void cancel() { m_cancel.store(true); }
 
 public slots:
-    void load(const QString &source, quint64 generation);
+    void load(const QString &source, quint64 generation, const StateScope::CsvColumns &csvColumns = {});
 
 signals:
     void progress(const StateScope::LoadProgress &progress, quint64 generation);
@@ -44,8 +45,9 @@ std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult 
 std::shared_ptr<EventStore> loadDefinitionSource(const QString &path, LoadResult *result);
 
 // Reads any offline source the store can hold (database, event log, definition) by its kind.
+// csvColumns: the columns of a CSV log when the user mapped them (else found by name).
 std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress = {},
-                                       const std::atomic_bool *cancel = nullptr);
+                                       const std::atomic_bool *cancel = nullptr, const CsvColumns &csvColumns = {});
 
 // Reads a source synchronously on the calling thread (the CLI; StoreLoader uses it too).
 std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult *result,
