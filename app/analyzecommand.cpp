@@ -116,23 +116,15 @@ int AnalyzeCommand::run(const QStringList &arguments)
                                         "postgresql:// URL or a .jsonl event log)").arg(source));
     }
     LoadResult load;
-    std::shared_ptr<EventStore> store;
+    const std::shared_ptr<EventStore> store = loadSource(source, &load);
+    if (!store)
+        return Cli::fail(load.error);
     QStringList definitionProblems;
     if (location.kind == SourceLocation::Kind::Definition) {
         // A definition alone: its states (no executions) and the validation of its graph.
-        DefinitionParseResult definition = parseDefinitionFile(source);
-        if (!definition.ok())
-            return Cli::fail(definition.error);
-        store = std::make_shared<EventStore>();
-        for (const DefinitionState &state : definition.definition.states)
-            store->internState(state.name.toUtf8());
-        definitionProblems = definition.definition.problems;
-        options.definition = std::move(definition.definition);
-    } else {
-        store = loadSource(source, &load);
+        options.definition = store->definitions().front();
+        definitionProblems = options.definition->problems;
     }
-    if (!store)
-        return Cli::fail(load.error);
 
     if (parser.isSet(QStringLiteral("workflow"))) {
         const QString wanted = parser.value(QStringLiteral("workflow"));

@@ -88,15 +88,10 @@ QString auditEngineAttempt(const QString &source, const RecoveryPreview &preview
         details.insert(QStringLiteral("recoveryId"), reply.recoveryId);
     if (reply.stateVersion >= 0)
         details.insert(QStringLiteral("engineStateVersion"), reply.stateVersion);
-    AuditLog audit(*connection);
     QByteArray id;
-    if (!connection->begin(&error))
-        return error;
-    if (!audit.write(RecoveryExecutor::auditEntry(preview, request, action, details), &id, &error)) {
-        connection->rollback();
-        return error;
-    }
-    return connection->commit(&error) ? QString() : error;
+    return AuditLog(*connection).writeAlone(RecoveryExecutor::auditEntry(preview, request, action, details), &id, &error)
+        ? QString()
+        : error;
 }
 
 QString percent(double p)

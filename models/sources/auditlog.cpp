@@ -58,6 +58,34 @@ bool AuditLog::prepare(QString *error)
     return bool(m_insert);
 }
 
+// A write error as the user should read it: missing rights are said plainly, whatever the
+// database's own words (SQLite: "attempt to write a readonly database"; PostgreSQL: "permission
+// denied for table ..." or "cannot execute UPDATE in a read-only transaction").
+QString describeWriteError(const QString &table, const QString &databaseError)
+{
+    // One line: libpq's messages span several.
+    const QString error = databaseError.trimmed().isEmpty() ? QStringLiteral("the database gave no reason")
+                                                            : databaseError.simplified();
+    const QString lower = error.toLower();
+    if (lower.contains(QLatin1String("permission denied")))
+        return QStringLiteral("the database user may not write %1: permission denied").arg(table);
+    if (lower.contains(QLatin1String("readonly")) || lower.contains(QLatin1String("read-only")))
+        return QStringLiteral("the database user may not write %1: the database is read-only").arg(table);
+    if (error.startsWith(table + QLatin1Char(':')))
+        return error;
+    return QStringLiteral("%1: %2").arg(table, error);
+}
+
+bool AuditLog::writeAlone(const AuditEntry &entry, QByteArray *id, QString *error)
+{
+    QString why;
+    if (m_connection.begin(&why) && write(entry, id, &why) && m_connection.commit(&why))
+        return true;
+    m_connection.rollback();
+    *error = describeWriteError(QStringLiteral("audit_log"), why);
+    return false;
+}
+
 bool AuditLog::write(const AuditEntry &entry, QByteArray *id, QString *error)
 {
     if (!prepare(error))

@@ -13,6 +13,8 @@ namespace StateScope {
 class SqlConnection;
 class SqlStatement;
 
+QString describeWriteError(const QString &table, const QString &databaseError);
+
 // One row of StateScope's audit_log (SPEC 2.1): who did what to which record, and why.
 struct AuditEntry
 {
@@ -37,6 +39,9 @@ public:
 
     // Inserts one row; *id receives its new id. False with *error naming the problem.
     bool write(const AuditEntry &entry, QByteArray *id, QString *error);
+    // The same in a transaction of its own (refusals, failed attempts, an engine's recoveries);
+    // *error as describeWriteError() puts it.
+    bool writeAlone(const AuditEntry &entry, QByteArray *id, QString *error);
 
     // The audit_log statements of the shipped schema for a dialect (CREATE TABLE and its index),
     // to run inside a transaction.

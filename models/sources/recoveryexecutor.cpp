@@ -41,23 +41,6 @@ QString stepName(RecoveryStep step)
     return QStringLiteral("insert audit_log");
 }
 
-// A write error as the user should read it: missing rights are said plainly, whatever the
-// database's own words (SQLite: "attempt to write a readonly database"; PostgreSQL: "permission
-// denied for table ..." or "cannot execute UPDATE in a read-only transaction").
-QString describeWriteError(const QString &table, const QString &databaseError)
-{
-    // One line: libpq's messages span several.
-    const QString error = databaseError.trimmed().isEmpty() ? QStringLiteral("the database gave no reason")
-                                                            : databaseError.simplified();
-    const QString lower = error.toLower();
-    if (lower.contains(QLatin1String("permission denied")))
-        return QStringLiteral("the database user may not write %1: permission denied").arg(table);
-    if (lower.contains(QLatin1String("readonly")) || lower.contains(QLatin1String("read-only")))
-        return QStringLiteral("the database user may not write %1: the database is read-only").arg(table);
-    if (error.startsWith(table + QLatin1Char(':')))
-        return error;
-    return QStringLiteral("%1: %2").arg(table, error);
-}
 
 QByteArray newId()
 {
@@ -366,12 +349,8 @@ qint64 RecoveryExecutor::currentVersion(const QByteArray &workflowStateId)
 
 void RecoveryExecutor::auditAlone(const AuditEntry &entry, RecoveryResult &result)
 {
-    QString error;
-    if (m_connection.begin(&error) && m_audit->write(entry, &result.auditId, &error) && m_connection.commit(&error))
-        return;
-    m_connection.rollback();
-    result.auditId.clear();
-    result.auditError = describeWriteError(QStringLiteral("audit_log"), error);
+    if (!m_audit->writeAlone(entry, &result.auditId, &result.auditError))
+        result.auditId.clear();
 }
 
 } // namespace StateScope
