@@ -29,6 +29,7 @@ public:
     StateId internState(QByteArrayView utf8Name) { return m_states.intern(utf8Name); }
     StateId findState(QByteArrayView utf8Name) const { return m_states.find(utf8Name); }
     QString stateName(StateId id) const { return m_states.string(id); }
+    QByteArrayView stateNameUtf8(StateId id) const { return m_states.view(id); }
     quint32 stateCount() const { return m_states.size(); }
 
     quint32 addWorkflow(const Workflow &workflow);

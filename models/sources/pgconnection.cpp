@@ -1,5 +1,7 @@
 #include "pgconnection.h"
 
+#include "pgcursor.h"
+
 #include <QUrl>
 
 #include <libpq-fe.h>
@@ -103,6 +105,10 @@ public:
         return type == 20 || type == 21 || type == 23; // int8, int2, int4
     }
     qint64 int64(int c, bool *ok) const override { return text(c).toLongLong(ok); }
+    QByteArrayView key(int c) const override
+    {
+        return pgUuidKey(text(c), &m_keyScratch);
+    }
 
 private:
     void set(int i, QByteArray v)
@@ -144,6 +150,7 @@ private:
     std::vector<QByteArray> m_params;
     std::vector<bool> m_isNull;
     PGresult *m_row = nullptr;
+    mutable QByteArray m_keyScratch;
     bool m_started = false;
     bool m_streaming = false;
     QString m_error;
@@ -200,17 +207,7 @@ std::unique_ptr<PgConnection> PgConnection::open(const QString &url, bool readOn
 std::unique_ptr<SqlStatement> PgConnection::prepare(const QByteArray &sql, QString *error)
 {
     const QByteArray name = "statescope_" + QByteArray::number(++m_statementCounter);
-    // Count $n placeholders so every parameter has a slot.
-    int params = 0;
-    for (qsizetype i = 0; i + 1 < sql.size(); ++i) {
-        if (sql[i] == '$' && sql[i + 1] >= '1' && sql[i + 1] <= '9') {
-            int n = 0;
-            qsizetype j = i + 1;
-            while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
-                n = n * 10 + (sql[j++] - '0');
-            params = std::max(params, n);
-        }
-    }
+    const int params = pgParameterCount(sql); // every parameter needs a slot
     PGresult *r = PQprepare(m_conn, name.constData(), sql.constData(), params, nullptr);
     const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
     if (!ok && error)
@@ -219,6 +216,11 @@ std::unique_ptr<SqlStatement> PgConnection::prepare(const QByteArray &sql, QStri
     if (!ok)
         return nullptr;
     return std::make_unique<PgStatement>(m_conn, name, params);
+}
+
+std::unique_ptr<SqlStatement> PgConnection::prepareRead(const QByteArray &sql, QString *error)
+{
+    return preparePgCursor(m_conn, sql, pgParameterCount(sql), error);
 }
 
 bool PgConnection::tableExists(const QString &table)

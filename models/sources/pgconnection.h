@@ -17,6 +17,7 @@ public:
 
     Dialect dialect() const override { return Dialect::PostgreSQL; }
     std::unique_ptr<SqlStatement> prepare(const QByteArray &sql, QString *error) override;
+    std::unique_ptr<SqlStatement> prepareRead(const QByteArray &sql, QString *error) override;
     bool tableExists(const QString &table) override;
     bool columnExists(const QString &table, const QString &column) override;
     qint64 estimateRows(const QString &table) override;

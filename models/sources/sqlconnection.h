@@ -39,6 +39,9 @@ public:
     // Whether the stored value is an integer (SQLite's dynamic type; PostgreSQL int columns).
     virtual bool isInteger(int column) const = 0;
     virtual qint64 int64(int column, bool *ok = nullptr) const = 0;
+    // A cell as a lookup key: equal values of one column type give equal keys (PostgreSQL
+    // uuids: their 16 bytes, which hash and compare faster than 36 characters). Not for display.
+    virtual QByteArrayView key(int column) const { return text(column); }
 };
 
 class SqlConnection
@@ -49,6 +52,10 @@ public:
     virtual ~SqlConnection() = default;
     virtual Dialect dialect() const = 0;
     virtual std::unique_ptr<SqlStatement> prepare(const QByteArray &sql, QString *error) = 0;
+    // A statement for a large read-only scan, streamed the fastest way the database offers
+    // (PostgreSQL: a server-side cursor in binary format). Rows as prepare() gives them, except
+    // that timestamp columns read as integers of epoch milliseconds.
+    virtual std::unique_ptr<SqlStatement> prepareRead(const QByteArray &sql, QString *error) { return prepare(sql, error); }
     virtual bool tableExists(const QString &table) = 0;
     virtual bool columnExists(const QString &table, const QString &column) = 0;
     // A cheap estimate of a table's row count (for progress), or -1.

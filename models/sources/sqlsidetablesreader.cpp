@@ -37,7 +37,7 @@ QString SqlSideTablesReader::shared(QByteArrayView text)
 bool SqlSideTablesReader::readExecutionStatus()
 {
     return scanTable(m_context, "workflow_executions", "SELECT id, status FROM workflow_executions",
-                    "SELECT id::text, status FROM workflow_executions", false, [this](SqlStatement &q) {
+                    "SELECT id, status FROM workflow_executions", false, [this](SqlStatement &q) {
                         const ExecutionIndex e = m_store.findExecution(q.text(0));
                         if (e != StringInterner::kNotFound && !q.isNull(1))
                             m_store.setExecutionStatus(e, executionStatusFromString(q.text(1)));
@@ -53,7 +53,7 @@ bool SqlSideTablesReader::readCheckpoints()
         m_context, "state_checkpoints",
         "SELECT id, workflow_state_id, checkpoint_type, timestamp, state_snapshot, variables, size_bytes, checksum, "
         "recoverable FROM state_checkpoints",
-        "SELECT id::text, workflow_state_id::text, checkpoint_type, floor(extract(epoch from timestamp) * 1000)::int8, "
+        "SELECT id, workflow_state_id, checkpoint_type, timestamp, "
         "state_snapshot::text, variables::text, size_bytes, checksum, recoverable::int FROM state_checkpoints",
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_checkpoints");
@@ -62,7 +62,7 @@ bool SqlSideTablesReader::readCheckpoints()
                 return;
             }
             CheckpointInfo c;
-            c.execution = m_executionFor(q.text(1));
+            c.execution = m_executionFor(q.key(1));
             if (c.execution == kNoIndex) {
                 m_context.result.addIssue({table, SqlCells::idText(q, 0),
                                            QStringLiteral("workflow_state_id names no readable workflow_states row")});
@@ -99,14 +99,14 @@ bool SqlSideTablesReader::readRecoveries()
         m_context, "state_recovery_log",
         "SELECT id, workflow_state_id, recovery_time, recovery_type, from_checkpoint, to_state, recovery_duration_ms, "
         "success, error_details, " + sqliteDataLoss + " FROM state_recovery_log",
-        "SELECT id::text, workflow_state_id::text, floor(extract(epoch from recovery_time) * 1000)::int8, recovery_type, "
-        "from_checkpoint::text, to_state, recovery_duration_ms, success::int, error_details::text, "
+        "SELECT id, workflow_state_id, recovery_time, recovery_type, "
+        "from_checkpoint, to_state, recovery_duration_ms, success::int, error_details::text, "
             + postgresDataLoss + " FROM state_recovery_log",
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_recovery_log");
             RecoveryRecord r;
             r.id = SqlCells::idText(q, 0);
-            r.execution = m_executionFor(q.text(1));
+            r.execution = m_executionFor(q.key(1));
             if (r.execution == kNoIndex) {
                 m_context.result.addIssue({table, r.id, QStringLiteral("workflow_state_id names no readable workflow_states row")});
                 return;
@@ -146,9 +146,9 @@ bool SqlSideTablesReader::readConsistency()
         m_context, "state_consistency",
         "SELECT id, workflow_id, consistency_level, replication_factor, quorum_size, conflict_resolution, "
         "synchronization, divergence, created_at, updated_at FROM state_consistency",
-        "SELECT id::text, workflow_id::text, consistency_level, replication_factor, quorum_size, conflict_resolution::text, "
-        "synchronization::text, divergence::text, floor(extract(epoch from created_at) * 1000)::int8, "
-        "floor(extract(epoch from updated_at) * 1000)::int8 FROM state_consistency",
+        "SELECT id, workflow_id, consistency_level, replication_factor, quorum_size, conflict_resolution::text, "
+        "synchronization::text, divergence::text, created_at, "
+        "updated_at FROM state_consistency",
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_consistency");
             const QString id = SqlCells::idText(q, 0);

@@ -7,6 +7,7 @@
 #include "sqlconnection.h"
 #include "sqlsidetablesreader.h"
 
+#include <cstring>
 #include <thread>
 
 namespace StateScope {
@@ -106,8 +107,7 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     }
     return scanTable(context,
         "workflow_states", "SELECT id, workflow_id, execution_id, created_at, current_state FROM workflow_states",
-        "SELECT id::text, workflow_id::text, execution_id::text, floor(extract(epoch from created_at) * 1000)::int8, "
-        "current_state::text FROM workflow_states",
+        "SELECT id, workflow_id, execution_id, created_at, current_state FROM workflow_states",
         true, [&](SqlStatement &q) {
             const QString table = QStringLiteral("workflow_states");
             if (q.isNull(0) || q.isNull(1) || q.isNull(2)) {
@@ -133,7 +133,7 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
             const ExecutionIndex e = m_store.addExecution(q.text(2), workflow, created, ExecutionStatus::Unknown);
             if (!stateName.isEmpty() && m_store.executionInitialState(e) == kNoState)
                 m_store.setExecutionInitialState(e, m_store.internState(stateName));
-            const quint32 row = m_stateRowIds.intern(q.text(0));
+            const quint32 row = m_stateRowIds.intern(q.key(0));
             if (row == m_stateRowExecution.size())
                 m_stateRowExecution.push_back(e);
             else
@@ -153,17 +153,23 @@ bool SqlStoreReader::readTransitions(TableScanContext &context)
     // of each kind, which skips most lookups in tables of millions of keys.
     QByteArray lastStateRow;
     ExecutionIndex lastExecution = kNoIndex;
-    QByteArray lastFrom, lastTo;
     StateId lastFromId = kNoState, lastToId = kNoState;
+    auto stateOf = [this](QByteArrayView name, StateId cached, StateId other) {
+        if (cached != kNoState && name == m_store.stateNameUtf8(cached))
+            return cached;
+        if (other != kNoState && name == m_store.stateNameUtf8(other)) // a move's from is the last move's to
+            return other;
+        return m_store.internState(name);
+    };
     const bool ok = scanTable(context, 
         "state_transitions",
         "SELECT id, workflow_state_id, from_state, to_state, transition_type, timestamp FROM state_transitions",
-        "SELECT id::text, workflow_state_id::text, from_state, to_state, transition_type, "
-        "floor(extract(epoch from timestamp) * 1000)::int8 FROM state_transitions",
+        "SELECT id, workflow_state_id, from_state, to_state, transition_type, timestamp FROM state_transitions",
         true, [&](SqlStatement &q) {
-            const QByteArrayView stateRow = q.text(1);
+            const QByteArrayView stateRow = q.key(1);
             if (lastExecution == kNoIndex || stateRow != lastStateRow) {
-                lastStateRow = stateRow.toByteArray();
+                lastStateRow.resize(stateRow.size()); // keeps its buffer: no allocation per execution
+                std::memcpy(lastStateRow.data(), stateRow.data(), size_t(stateRow.size()));
                 lastExecution = executionForStateRow(stateRow);
             }
             const ExecutionIndex e = lastExecution;
@@ -181,16 +187,9 @@ bool SqlStoreReader::readTransitions(TableScanContext &context)
                 context.result.addIssue({QStringLiteral("state_transitions"), SqlCells::idText(q, 0), QStringLiteral("from_state or to_state is NULL")});
                 return;
             }
-            const QByteArrayView from = q.text(2);
-            const QByteArrayView to = q.text(3);
-            if (lastFromId == kNoState || from != lastFrom) {
-                lastFrom = from.toByteArray();
-                lastFromId = m_store.internState(from);
-            }
-            if (lastToId == kNoState || to != lastTo) {
-                lastTo = to.toByteArray();
-                lastToId = m_store.internState(to);
-            }
+            const StateId from = stateOf(q.text(2), lastFromId, lastToId);
+            lastToId = stateOf(q.text(3), lastToId, from);
+            lastFromId = from;
             m_store.appendTransition(e, lastFromId, lastToId, ts, transitionTypeFromString(q.text(4)));
             ++context.result.transitionsRead;
         });

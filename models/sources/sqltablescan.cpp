@@ -39,7 +39,7 @@ bool scanTable(TableScanContext &c, const char *table, const QByteArray &sqliteS
     const qint64 total = c.connection.estimateRows(tableName);
     QString error;
     const bool sqlite = c.connection.dialect() == SqlConnection::Dialect::SQLite;
-    auto q = c.connection.prepare(sqlite ? sqliteSql : postgresSql, &error);
+    auto q = c.connection.prepareRead(sqlite ? sqliteSql : postgresSql, &error);
     if (!q) {
         const QString message = QStringLiteral("%1: cannot read table %2: %3").arg(label, tableName, error);
         if (required) {
