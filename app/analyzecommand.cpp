@@ -116,7 +116,11 @@ int AnalyzeCommand::run(const QStringList &arguments)
                                         "postgresql:// URL or a .jsonl event log)").arg(source));
     }
     LoadResult load;
-    const std::shared_ptr<EventStore> store = loadSource(source, &load);
+    SourceFilter filter;
+    filter.workflow = parser.value(QStringLiteral("workflow"));
+    filter.from = options.selection.from;
+    filter.to = options.selection.to;
+    const std::shared_ptr<EventStore> store = loadSource(source, &load, {}, nullptr, {}, filter);
     if (!store)
         return Cli::fail(load.error);
     QStringList definitionProblems;

@@ -7,6 +7,7 @@
 #include "recoverydataloss.h"
 #include "sqlcells.h"
 #include "sqlconnection.h"
+#include "sqlpushdown.h"
 
 namespace StateScope {
 
@@ -15,6 +16,18 @@ SqlSideTablesReader::SqlSideTablesReader(TableScanContext context, EventStore &s
     , m_store(store)
     , m_executionFor(std::move(executionFor))
 {
+}
+
+QByteArray SqlSideTablesReader::restrict(const char *column) const
+{
+    return m_context.pushdown ? m_context.pushdown->restrict(column) : QByteArray();
+}
+
+std::function<void(SqlStatement &)> SqlSideTablesReader::binder(SqlPushdown::Ids ids) const
+{
+    if (!m_context.pushdown || !m_context.pushdown->active())
+        return {};
+    return [pushdown = m_context.pushdown, ids](SqlStatement &q) { pushdown->bindRestriction(q, ids); };
 }
 
 bool SqlSideTablesReader::read()
@@ -37,11 +50,11 @@ QString SqlSideTablesReader::shared(QByteArrayView text)
 bool SqlSideTablesReader::readExecutionStatus()
 {
     return scanTable(m_context, "workflow_executions", "SELECT id, status FROM workflow_executions",
-                    "SELECT id, status FROM workflow_executions", false, [this](SqlStatement &q) {
+                    "SELECT id, status FROM workflow_executions" + restrict("id"), false, [this](SqlStatement &q) {
                         const ExecutionIndex e = m_store.findExecution(q.text(0));
                         if (e != StringInterner::kNotFound && !q.isNull(1))
                             m_store.setExecutionStatus(e, executionStatusFromString(q.text(1)));
-                    });
+                    }, binder(SqlPushdown::Ids::Executions));
 }
 
 bool SqlSideTablesReader::readCheckpoints()
@@ -54,7 +67,8 @@ bool SqlSideTablesReader::readCheckpoints()
         "SELECT id, workflow_state_id, checkpoint_type, timestamp, state_snapshot, variables, size_bytes, checksum, "
         "recoverable FROM state_checkpoints",
         "SELECT id, workflow_state_id, checkpoint_type, timestamp, "
-        "state_snapshot::text, variables::text, size_bytes, checksum, recoverable::int FROM state_checkpoints",
+        "state_snapshot::text, variables::text, size_bytes, checksum, recoverable::int FROM state_checkpoints"
+            + restrict("workflow_state_id"),
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_checkpoints");
             if (q.isNull(0)) {
@@ -83,7 +97,7 @@ bool SqlSideTablesReader::readCheckpoints()
                 stateName.clear();
             c.status = verifyCheckpoint(q.text(4), q.text(5), q.text(7));
             m_store.addCheckpoint(q.text(0), q.text(2), stateName, c);
-        });
+        }, binder(SqlPushdown::Ids::StateRows));
 }
 
 bool SqlSideTablesReader::readRecoveries()
@@ -101,7 +115,7 @@ bool SqlSideTablesReader::readRecoveries()
         "success, error_details, " + sqliteDataLoss + " FROM state_recovery_log",
         "SELECT id, workflow_state_id, recovery_time, recovery_type, "
         "from_checkpoint, to_state, recovery_duration_ms, success::int, error_details::text, "
-            + postgresDataLoss + " FROM state_recovery_log",
+            + postgresDataLoss + " FROM state_recovery_log" + restrict("workflow_state_id"),
         false, [&](SqlStatement &q) {
             const QString table = QStringLiteral("state_recovery_log");
             RecoveryRecord r;
@@ -137,7 +151,7 @@ bool SqlSideTablesReader::readRecoveries()
             if (!q.isNull(9))
                 RecoveryDataLoss::summarize(q.text(9), &r.transitionsRolledBack, &r.variablesChanged);
             recoveries.push_back(std::move(r));
-        });
+        }, binder(SqlPushdown::Ids::StateRows));
 }
 
 bool SqlSideTablesReader::readConsistency()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domaintypes.h"
+#include "sqlpushdown.h"
 #include "sqltablescan.h"
 
 #include <QHash>
@@ -29,6 +30,9 @@ public:
     std::vector<ConsistencySample> consistency;
 
 private:
+    // The pushed-down filter's restriction of a table, or "" (SqlPushdown::restrict).
+    QByteArray restrict(const char *column) const;
+    std::function<void(SqlStatement &)> binder(SqlPushdown::Ids ids) const;
     bool readExecutionStatus();
     bool readCheckpoints();
     bool readRecoveries();

@@ -7,6 +7,7 @@
 #include "sqlconnection.h"
 #include "sqlsidetablesreader.h"
 
+#include <cstdio>
 #include <cstring>
 #include <thread>
 
@@ -21,7 +22,7 @@ SqlStoreReader::SqlStoreReader(SqlConnection &connection, EventStore &store)
 
 TableScanContext SqlStoreReader::contextFor(SqlConnection &connection, LoadResult &result) const
 {
-    return TableScanContext{connection, result, &m_progress, m_cancel, m_profile};
+    return TableScanContext{connection, result, &m_progress, m_cancel, m_profile, &m_pushdown};
 }
 
 
@@ -35,6 +36,11 @@ quint32 SqlStoreReader::executionForStateRow(QByteArrayView workflowStateId) con
 LoadResult SqlStoreReader::read()
 {
     LoadResult result;
+    // STATESCOPE_PUSHDOWN=0 reads everything: to compare, or to rule the pushdown out.
+    m_pushdown = qEnvironmentVariable("STATESCOPE_PUSHDOWN") == QLatin1String("0") ? SqlPushdown()
+                                                                                   : SqlPushdown(m_connection, m_filter);
+    if (m_profile && m_pushdown.active())
+        std::fprintf(stderr, "statescope: workflow and time window pushed down to the server\n");
     TableScanContext main = contextFor(m_connection, result);
     if (readWorkflows(main) && readDefinitions(main) && readWorkflowStates(main)) {
         // From here on executions are fixed: the transition reader appends to transition
@@ -99,15 +105,27 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     QString error;
     QByteArray lastWorkflowId;
     quint32 lastWorkflow = kNoIndex;
-    const qint64 estimate = m_connection.estimateRows(QStringLiteral("workflow_states"));
+    // A restricted read would reserve for rows it leaves out.
+    const qint64 estimate = m_pushdown.active() ? -1 : m_connection.estimateRows(QStringLiteral("workflow_states"));
     if (estimate > 0) { // UUID-sized ids; exact counts are not needed, only no doubling
         m_store.reserveExecutions(quint32(estimate));
         m_stateRowIds.reserve(quint32(estimate));
         m_stateRowExecution.reserve(size_t(estimate));
     }
+    const QByteArray touched = m_pushdown.touchedSql(m_connection.tableExists(QStringLiteral("state_checkpoints")),
+                                                     m_connection.tableExists(QStringLiteral("state_recovery_log")));
+    if (!touched.isEmpty()
+        && !scanTable(context, "state_transitions", {}, touched, true,
+                      [this](SqlStatement &q) { m_pushdown.noteTouched(q.key(0)); },
+                      [this](SqlStatement &q) { m_pushdown.bindWindow(q); }))
+        return false;
+    std::function<void(SqlStatement &)> bindStates;
+    if (m_pushdown.active())
+        bindStates = [this](SqlStatement &q) { m_pushdown.bindStatesQuery(q); };
     return scanTable(context,
         "workflow_states", "SELECT id, workflow_id, execution_id, created_at, current_state FROM workflow_states",
-        "SELECT id, workflow_id, execution_id, created_at, current_state FROM workflow_states",
+        "SELECT ws.id, ws.workflow_id, ws.execution_id, ws.created_at, ws.current_state FROM workflow_states ws"
+            + m_pushdown.statesWhere(),
         true, [&](SqlStatement &q) {
             const QString table = QStringLiteral("workflow_states");
             if (q.isNull(0) || q.isNull(1) || q.isNull(2)) {
@@ -120,6 +138,8 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
                                    QStringLiteral("created_at is not a timestamp: \"%1\"").arg(QString::fromUtf8(q.text(3)))});
                 return;
             }
+            if (!m_pushdown.keepState(q.key(0), created))
+                return;
             if (q.isNull(4) || !json.objectStringMember(q.text(4), "stateName", &stateName, &error)) {
                 context.result.addIssue({table, SqlCells::idText(q, 0),
                                    q.isNull(4) ? QStringLiteral("current_state is NULL") : QStringLiteral("current_state: ") + error});
@@ -134,18 +154,21 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
             if (!stateName.isEmpty() && m_store.executionInitialState(e) == kNoState)
                 m_store.setExecutionInitialState(e, m_store.internState(stateName));
             const quint32 row = m_stateRowIds.intern(q.key(0));
-            if (row == m_stateRowExecution.size())
+            if (row == m_stateRowExecution.size()) {
                 m_stateRowExecution.push_back(e);
-            else
+                if (m_pushdown.active())
+                    m_pushdown.addState(q.text(0), q.text(2));
+            } else {
                 context.result.addIssue({table, SqlCells::idText(q, 0), QStringLiteral("duplicate id")});
+            }
             ++context.result.executionsRead;
-        });
+        }, bindStates);
 }
 
 
 bool SqlStoreReader::readTransitions(TableScanContext &context)
 {
-    const qint64 estimate = m_connection.estimateRows(QStringLiteral("state_transitions"));
+    const qint64 estimate = m_pushdown.active() ? -1 : m_connection.estimateRows(QStringLiteral("state_transitions"));
     if (estimate > 0)
         m_store.reserveTransitions(size_t(estimate));
     quint64 orphans = 0;
@@ -161,10 +184,14 @@ bool SqlStoreReader::readTransitions(TableScanContext &context)
             return other;
         return m_store.internState(name);
     };
+    std::function<void(SqlStatement &)> bindRestriction;
+    if (m_pushdown.active())
+        bindRestriction = [this](SqlStatement &q) { m_pushdown.bindRestriction(q, SqlPushdown::Ids::StateRows); };
     const bool ok = scanTable(context, 
         "state_transitions",
         "SELECT id, workflow_state_id, from_state, to_state, transition_type, timestamp FROM state_transitions",
-        "SELECT id, workflow_state_id, from_state, to_state, transition_type, timestamp FROM state_transitions",
+        "SELECT id, workflow_state_id, from_state, to_state, transition_type, timestamp FROM state_transitions"
+            + m_pushdown.restrict("workflow_state_id"),
         true, [&](SqlStatement &q) {
             const QByteArrayView stateRow = q.key(1);
             if (lastExecution == kNoIndex || stateRow != lastStateRow) {
@@ -192,7 +219,7 @@ bool SqlStoreReader::readTransitions(TableScanContext &context)
             lastFromId = from;
             m_store.appendTransition(e, lastFromId, lastToId, ts, transitionTypeFromString(q.text(4)));
             ++context.result.transitionsRead;
-        });
+        }, bindRestriction);
     if (orphans > 0)
         context.result.addIssue({QStringLiteral("state_transitions"), QStringLiteral("(%1 rows)").arg(orphans),
                            QStringLiteral("workflow_state_id names no readable workflow_states row; skipped")});

@@ -2,6 +2,7 @@
 
 #include "domaintypes.h"
 #include "loadresult.h"
+#include "sqlpushdown.h"
 #include "sqltablescan.h"
 #include "idinterner.h"
 
@@ -29,6 +30,8 @@ public:
     void setCancelFlag(const std::atomic_bool *cancel) { m_cancel = cancel; }
     // A second connection to the same database: the side tables are then read in parallel.
     void setSecondConnection(SqlConnection *connection) { m_second = connection; }
+    // Rows the analysis will not look at may be left out (PostgreSQL; see SqlPushdown).
+    void setFilter(const SourceFilter &filter) { m_filter = filter; }
     LoadResult read();
 
 private:
@@ -43,6 +46,8 @@ private:
     SqlConnection *m_second = nullptr;
     EventStore &m_store;
     ProgressCallback m_progress;
+    SourceFilter m_filter;
+    SqlPushdown m_pushdown;
     const std::atomic_bool *m_cancel = nullptr;
     bool m_profile = false; // STATESCOPE_PROFILE set: rows and time per table on stderr
     // workflow_states.id -> execution, needed while rows that reference it are read.

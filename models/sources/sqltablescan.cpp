@@ -24,7 +24,8 @@ bool tick(TableScanContext &c, const char *phase, qint64 done, qint64 total)
 } // namespace
 
 bool scanTable(TableScanContext &c, const char *table, const QByteArray &sqliteSql, const QByteArray &postgresSql,
-               bool required, const std::function<void(SqlStatement &)> &row)
+               bool required, const std::function<void(SqlStatement &)> &row,
+               const std::function<void(SqlStatement &)> &bind)
 {
     const QString tableName = QString::fromLatin1(table);
     const QString label = c.connection.label();
@@ -49,6 +50,8 @@ bool scanTable(TableScanContext &c, const char *table, const QByteArray &sqliteS
         c.result.notes.append(message);
         return true;
     }
+    if (bind)
+        bind(*q);
     if (!tick(c, table, 0, total))
         return false;
     QElapsedTimer timer;

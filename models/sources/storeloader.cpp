@@ -11,7 +11,7 @@
 namespace StateScope {
 
 std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult *result, const ProgressCallback &progress,
-                                               const std::atomic_bool *cancel)
+                                               const std::atomic_bool *cancel, const SourceFilter &filter)
 {
     const SourceLocation location = locateSource(source);
     QString error;
@@ -28,6 +28,7 @@ std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult
     reader.setSecondConnection(second.get());
     reader.setProgressCallback(progress);
     reader.setCancelFlag(cancel);
+    reader.setFilter(filter);
     *result = reader.read();
     if (!result->ok())
         return nullptr;
@@ -63,7 +64,8 @@ std::shared_ptr<EventStore> loadDefinitionSource(const QString &path, LoadResult
 }
 
 std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress,
-                                       const std::atomic_bool *cancel, const CsvColumns &csvColumns)
+                                       const std::atomic_bool *cancel, const CsvColumns &csvColumns,
+                                       const SourceFilter &filter)
 {
     const SourceLocation location = locateSource(source);
     if (location.kind == SourceLocation::Kind::JsonLines)
@@ -74,7 +76,7 @@ std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result
         return loadCsvSource(source, csvColumns, result, progress, cancel);
     if (location.kind == SourceLocation::Kind::Definition)
         return loadDefinitionSource(source, result);
-    return loadDatabaseSource(source, result, progress, cancel);
+    return loadDatabaseSource(source, result, progress, cancel, filter);
 }
 
 StoreLoader::StoreLoader(QObject *parent)

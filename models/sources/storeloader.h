@@ -3,6 +3,7 @@
 #include "csvreader.h"
 #include "loadresult.h"
 #include "sqlconnection.h"
+#include "sqlpushdown.h"
 
 #include <QObject>
 
@@ -46,13 +47,15 @@ std::shared_ptr<EventStore> loadDefinitionSource(const QString &path, LoadResult
 
 // Reads any offline source the store can hold (database, event log, definition) by its kind.
 // csvColumns: the columns of a CSV log when the user mapped them (else found by name).
+// filter: what the caller will select; a database reader may leave the rest out (SqlPushdown).
 std::shared_ptr<EventStore> loadSource(const QString &source, LoadResult *result, const ProgressCallback &progress = {},
-                                       const std::atomic_bool *cancel = nullptr, const CsvColumns &csvColumns = {});
+                                       const std::atomic_bool *cancel = nullptr, const CsvColumns &csvColumns = {},
+                                       const SourceFilter &filter = {});
 
 // Reads a source synchronously on the calling thread (the CLI; StoreLoader uses it too).
 std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult *result,
                                                const ProgressCallback &progress = {},
-                                               const std::atomic_bool *cancel = nullptr);
+                                               const std::atomic_bool *cancel = nullptr, const SourceFilter &filter = {});
 
 } // namespace StateScope
 
