@@ -202,8 +202,14 @@ bool parse(QStringView text, TimeMs *out)
 QByteArray formatUtc(TimeMs ms)
 {
     // Hand-rolled: writers format millions of timestamps and QDateTime costs ~1 us each.
-    qint64 days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
-    qint64 rest = ms - days * 86400000;
+    // Floor division by a day without negating ms, which overflows near the int64 limits (an
+    // integer timestamp cell can hold any value, and it must still show).
+    qint64 days = ms / 86400000;
+    qint64 rest = ms % 86400000;
+    if (rest < 0) {
+        rest += 86400000;
+        --days;
+    }
     // civil_from_days, H. Hinnant
     days += 719468;
     const qint64 era = (days >= 0 ? days : days - 146096) / 146097;

@@ -2,8 +2,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QtNumeric>
 
 #include <algorithm>
+#include <limits>
 
 namespace StateScope {
 
@@ -20,8 +22,8 @@ QJsonValue firstOf(const QJsonObject &o, std::initializer_list<const char *> key
 
 bool parseJson(QByteArrayView text, const char *column, QJsonValue *out, QString *error)
 {
-    if (text.isEmpty()) {
-        *out = QJsonValue();
+    if (text.isEmpty()) { // an empty or NULL cell: absent, not JSON null
+        *out = QJsonValue(QJsonValue::Undefined);
         return true;
     }
     QJsonParseError pe;
@@ -56,7 +58,10 @@ void readConsistencyNodes(const QJsonObject &o, ConsistencySample *sample)
         sample->nodesInSync = 0;
         for (const ReplicaNode &n : sample->nodes) {
             sample->maxLagMs = std::max(sample->maxLagMs, n.lagMs);
-            sample->pendingChanges += n.pendingChanges;
+            // Saturates: a row can hold any int64, and a wrapped sum would show as negative.
+            if (qAddOverflow(sample->pendingChanges, n.pendingChanges, &sample->pendingChanges))
+                sample->pendingChanges = n.pendingChanges > 0 ? std::numeric_limits<qint64>::max()
+                                                              : std::numeric_limits<qint64>::min();
             sample->nodesInSync += n.inSync ? 1 : 0;
         }
     } else {

@@ -18,6 +18,56 @@ bool looksLikeError(const QString &text)
         || t.contains(QLatin1String("exception")) || t.contains(QLatin1String("timeout"));
 }
 
+// The inside of PostgreSQL's one-dimensional array literal, {a,"b c","d\"e",NULL}: items quoted
+// (a backslash escapes the next character; commas and braces are text) or bare (trimmed; NULL
+// is no item). False for anything else: a nested array, an unclosed quote, an empty item.
+bool parsePostgresArray(QByteArrayView inner, QStringList *items)
+{
+    qsizetype i = 0;
+    const qsizetype n = inner.size();
+    const auto skipSpace = [&] {
+        while (i < n && (inner[i] == ' ' || inner[i] == '\t' || inner[i] == '\n' || inner[i] == '\r'))
+            ++i;
+    };
+    skipSpace();
+    if (i == n)
+        return true; // {}
+    for (;;) {
+        skipSpace();
+        QByteArray item;
+        const bool quoted = i < n && inner[i] == '"';
+        if (quoted) {
+            for (++i; i < n && inner[i] != '"'; ++i) {
+                if (inner[i] == '\\' && i + 1 < n)
+                    ++i;
+                item += inner[i];
+            }
+            if (i == n)
+                return false;
+            ++i;
+            skipSpace();
+        } else {
+            for (; i < n && inner[i] != ','; ++i) {
+                if (inner[i] == '"' || inner[i] == '{' || inner[i] == '}')
+                    return false;
+                if (inner[i] == '\\' && i + 1 < n)
+                    ++i;
+                item += inner[i];
+            }
+            item = item.trimmed();
+            if (item.isEmpty())
+                return false;
+        }
+        if (quoted || item.compare("NULL", Qt::CaseInsensitive) != 0)
+            items->append(QString::fromUtf8(item));
+        if (i == n)
+            return true;
+        if (inner[i] != ',')
+            return false;
+        ++i;
+    }
+}
+
 QStringList parseFinalStates(QByteArrayView text, QString *error)
 {
     QStringList finals;
@@ -25,13 +75,9 @@ QStringList parseFinalStates(QByteArrayView text, QString *error)
     if (trimmed.isEmpty())
         return finals;
     if (trimmed.startsWith('{') && trimmed.endsWith('}')) { // PostgreSQL array literal
-        const QByteArray inner = trimmed.mid(1, trimmed.size() - 2);
-        for (QByteArray item : inner.split(',')) {
-            item = item.trimmed();
-            if (item.startsWith('"') && item.endsWith('"') && item.size() >= 2)
-                item = item.mid(1, item.size() - 2).replace("\\\"", "\"").replace("\\\\", "\\");
-            if (!item.isEmpty())
-                finals.append(QString::fromUtf8(item));
+        if (!parsePostgresArray(QByteArrayView(trimmed).sliced(1, trimmed.size() - 2), &finals)) {
+            *error = QStringLiteral("final_states is neither a JSON array nor a PostgreSQL array literal");
+            return {};
         }
         return finals;
     }
@@ -192,9 +238,15 @@ QJsonArray definitionTransitionsJson(const StateMachineDefinition &definition)
 {
     QJsonArray transitions;
     for (const DefinitionTransition &t : definition.transitions) {
-        transitions.append(QJsonObject{{QStringLiteral("id"), t.id}, {QStringLiteral("source"), t.source},
-                                       {QStringLiteral("target"), t.target}, {QStringLiteral("event"), t.event},
-                                       {QStringLiteral("priority"), t.priority}});
+        QJsonObject o{{QStringLiteral("id"), t.id}, {QStringLiteral("source"), t.source}, {QStringLiteral("target"), t.target},
+                      {QStringLiteral("event"), t.event}, {QStringLiteral("priority"), t.priority}};
+        // Without these a stored Choice loses its conditions, and an error transition whose
+        // event and id do not say "error" reads back as a normal one.
+        if (!t.condition.isEmpty())
+            o.insert(QStringLiteral("condition"), t.condition);
+        if (t.isError)
+            o.insert(QStringLiteral("type"), QStringLiteral("error"));
+        transitions.append(o);
     }
     return transitions;
 }

@@ -20,7 +20,9 @@ bool JsonRow::objectStringMember(QByteArrayView json, const char *key, QByteArra
 {
     value->clear();
     simdjson::dom::element doc;
-    if (const auto e = d->parser.parse(json.data(), size_t(json.size())).get(doc); e != simdjson::SUCCESS) {
+    // A NULL cell comes as a view without data: simdjson would copy from a null pointer.
+    const char *bytes = json.data() ? json.data() : "";
+    if (const auto e = d->parser.parse(bytes, size_t(json.size())).get(doc); e != simdjson::SUCCESS) {
         *error = QStringLiteral("invalid JSON (%1)").arg(QString::fromLatin1(simdjson::error_message(e)));
         return false;
     }

@@ -28,6 +28,7 @@ private slots:
     void formatUtc_data();
     void formatUtc();
     void formatUtcRoundTripSweep();
+    void formatUtcAtInt64Limits();
     void formatDuration_data();
     void formatDuration();
 };
@@ -202,6 +203,15 @@ void TestTimeUtil::formatUtcRoundTripSweep()
         ++checked;
     }
     QVERIFY(checked > 6000); // 6 311 433 600 000 / 997 002 991 = 6330
+}
+
+void TestTimeUtil::formatUtcAtInt64Limits()
+{
+    // An integer timestamp cell can hold any int64 (found by fuzz_dbrows): it shows without
+    // overflow (UBSan checks), the milliseconds floored as for any negative time.
+    QVERIFY(TimeUtil::formatUtc(std::numeric_limits<qint64>::max()).endsWith(".807Z"));
+    QVERIFY(TimeUtil::formatUtc(std::numeric_limits<qint64>::min()).endsWith(".192Z"));
+    QVERIFY(TimeUtil::formatUtc(std::numeric_limits<qint64>::min() + 1).endsWith(".193Z"));
 }
 
 void TestTimeUtil::formatDuration_data()
