@@ -1,5 +1,7 @@
 #include "diagramlayout.h"
 
+#include "diagramclustertree.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QLineF>
@@ -134,6 +136,122 @@ void readDotEdge(Agedge_t *e, DiagramLayout::Edge &edge, double height)
     }
 }
 
+// The graph and its defaults for a layout by dot or by sfdp.
+Agraph_t *openGraph(bool dot)
+{
+    Agraph_t *graph = agopen(text("statescope"), Agdirected, nullptr);
+    if (dot) {
+        agattr(graph, AGRAPH, text("rankdir"), text("LR"));
+        agattr(graph, AGRAPH, text("splines"), text("true"));
+        agattr(graph, AGRAPH, text("nodesep"), text("0.3"));
+        agattr(graph, AGRAPH, text("ranksep"), text("0.8"));
+        // Fewer network-simplex and crossing-minimisation passes: a tenth of the time on the
+        // larger graphs dot still gets, with layouts that read the same.
+        agattr(graph, AGRAPH, text("nslimit"), text("2"));
+        agattr(graph, AGRAPH, text("nslimit1"), text("2"));
+        agattr(graph, AGRAPH, text("mclimit"), text("0.5"));
+    } else {
+        agattr(graph, AGRAPH, text("splines"), text("false")); // routing costs seconds here
+        agattr(graph, AGRAPH, text("overlap"), text("prism"));
+        agattr(graph, AGRAPH, text("sep"), text("+10"));
+    }
+    agattr(graph, AGNODE, text("shape"), text("box"));
+    agattr(graph, AGNODE, text("fixedsize"), text("true"));
+    agattr(graph, AGNODE, text("label"), text(""));
+    agattr(graph, AGNODE, text("width"), text("1"));
+    agattr(graph, AGNODE, text("height"), text("0.5"));
+    agattr(graph, AGEDGE, text("arrowsize"), text("0.8"));
+    return graph;
+}
+
+std::vector<Agnode_t *> addNodes(Agraph_t *graph, const std::vector<QSizeF> &sizes)
+{
+    Agsym_t *width = agattr(graph, AGNODE, text("width"), nullptr);
+    Agsym_t *height = agattr(graph, AGNODE, text("height"), nullptr);
+    std::vector<Agnode_t *> nodes;
+    nodes.reserve(sizes.size());
+    for (size_t i = 0; i < sizes.size(); ++i) {
+        Agnode_t *n = agnode(graph, QByteArray("n" + QByteArray::number(qulonglong(i))).data(), 1);
+        agxset(n, width, inches(sizes[i].width()).data());
+        agxset(n, height, inches(sizes[i].height()).data());
+        nodes.push_back(n);
+    }
+    return nodes;
+}
+
+QString layoutError()
+{
+    const QString error = graphvizErrors().trimmed();
+    return error.isEmpty() ? QStringLiteral("Graphviz could not lay out the graph") : error;
+}
+
+// Box centres placed by sfdp (y pointing down); false with *error when Graphviz fails.
+bool sfdpPlace(GVC_t *gvc, const std::vector<QSizeF> &sizes, const std::vector<DiagramLayout::Input::Edge> &edges,
+               std::vector<QPointF> *centres, QString *error)
+{
+    centres->assign(sizes.size(), QPointF());
+    if (sizes.size() < 2) // nothing to place (a cluster of one)
+        return true;
+    Agraph_t *graph = openGraph(false);
+    const std::vector<Agnode_t *> nodes = addNodes(graph, sizes);
+    for (const DiagramLayout::Input::Edge &e : edges)
+        agedge(graph, nodes[size_t(e.from)], nodes[size_t(e.to)], nullptr, 1);
+    if (gvLayout(gvc, graph, "sfdp") != 0) {
+        *error = layoutError();
+        agclose(graph);
+        return false;
+    }
+    const double top = GD_bb(graph).UR.y;
+    for (size_t i = 0; i < nodes.size(); ++i)
+        (*centres)[i] = QPointF(ND_coord(nodes[i]).x, top - ND_coord(nodes[i]).y);
+    gvFreeLayout(gvc, graph);
+    agclose(graph);
+    return true;
+}
+
+// Graphviz's dot draws clusters itself: each is a "cluster_N" subgraph inside its parent's,
+// labelled so that dot keeps room for the label at its top. An edge from a cluster's owner
+// into it (a Parallel to a branch's StartAt) weighs more, so the branch starts next to it.
+std::vector<Agraph_t *> addDotClusters(Agraph_t *graph, const DiagramLayout::Input &input,
+                                       const DiagramClusterTree &tree, const std::vector<Agnode_t *> &nodes,
+                                       const std::vector<Agedge_t *> &edges)
+{
+    std::vector<Agraph_t *> subgraphs(input.clusters.size(), nullptr);
+    if (input.clusters.empty())
+        return subgraphs;
+    Agsym_t *label = agattr(graph, AGRAPH, text("label"), text(""));
+    agattr(graph, AGRAPH, text("labeljust"), text("l"));
+    agattr(graph, AGRAPH, text("labelloc"), text("t"));
+    agattr(graph, AGRAPH, text("fontname"), text("Helvetica"));
+    // Larger than the painter's (demibold) label: Graphviz measures a plain face, and too little
+    // room would elide the label.
+    agattr(graph, AGRAPH, text("fontsize"), QByteArray::number(DiagramLayout::kClusterLabelPx * 1.25).data());
+    agattr(graph, AGRAPH, text("margin"), QByteArray::number(DiagramLayout::kClusterMargin).data());
+    for (size_t c = 0; c < input.clusters.size(); ++c) {
+        if (!tree.holdsNodes(int(c)))
+            continue;
+        const int p = tree.parent(int(c));
+        Agraph_t *outer = p < 0 ? graph : subgraphs[size_t(p)];
+        subgraphs[c] = agsubg(outer, QByteArray("cluster_" + QByteArray::number(qulonglong(c))).data(), 1);
+        agxset(subgraphs[c], label, input.clusters[c].label.toUtf8().data());
+    }
+    for (size_t n = 0; n < nodes.size(); ++n) {
+        if (const int owner = tree.ownerOf(int(n)); owner >= 0)
+            agsubnode(subgraphs[size_t(owner)], nodes[n], 1); // into its ancestors too
+    }
+    Agsym_t *weight = agattr(graph, AGEDGE, text("weight"), text("1"));
+    for (size_t i = 0; i < edges.size(); ++i) {
+        const DiagramLayout::Input::Edge &e = input.edges[i];
+        for (int c = tree.ownerOf(e.to); c >= 0; c = tree.parent(c)) {
+            if (input.clusters[size_t(c)].owner == e.from) {
+                agxset(edges[i], weight, text("4"));
+                break;
+            }
+        }
+    }
+    return subgraphs;
+}
+
 } // namespace
 
 DiagramLayout::Engine DiagramLayout::chooseEngine(const Input &input)
@@ -163,61 +281,33 @@ DiagramLayout DiagramLayout::compute(const Input &input)
     }
     graphvizErrors().clear();
 
-    Agraph_t *graph = agopen(text("statescope"), Agdirected, nullptr);
     const bool dot = out.engine == Engine::Dot;
     if (dot) {
-        agattr(graph, AGRAPH, text("rankdir"), text("LR"));
-        agattr(graph, AGRAPH, text("splines"), text("true"));
-        agattr(graph, AGRAPH, text("nodesep"), text("0.3"));
-        agattr(graph, AGRAPH, text("ranksep"), text("0.8"));
-        // Fewer network-simplex and crossing-minimisation passes: a tenth of the time on the
-        // larger graphs dot still gets, with layouts that read the same.
-        agattr(graph, AGRAPH, text("nslimit"), text("2"));
-        agattr(graph, AGRAPH, text("nslimit1"), text("2"));
-        agattr(graph, AGRAPH, text("mclimit"), text("0.5"));
-    } else {
-        agattr(graph, AGRAPH, text("splines"), text("false")); // routing costs seconds here
-        agattr(graph, AGRAPH, text("overlap"), text("prism"));
-        agattr(graph, AGRAPH, text("sep"), text("+10"));
-    }
-    agattr(graph, AGNODE, text("shape"), text("box"));
-    agattr(graph, AGNODE, text("fixedsize"), text("true"));
-    agattr(graph, AGNODE, text("label"), text(""));
-    Agsym_t *width = agattr(graph, AGNODE, text("width"), text("1"));
-    Agsym_t *height = agattr(graph, AGNODE, text("height"), text("0.5"));
-    agattr(graph, AGEDGE, text("arrowsize"), text("0.8"));
+        Agraph_t *graph = openGraph(true);
+        std::vector<QSizeF> sizes;
+        sizes.reserve(input.nodes.size());
+        for (const Input::Node &n : input.nodes)
+            sizes.push_back(n.size);
+        const std::vector<Agnode_t *> nodes = addNodes(graph, sizes);
+        std::vector<Agedge_t *> edges;
+        edges.reserve(input.edges.size());
+        for (const Input::Edge &e : input.edges)
+            edges.push_back(agedge(graph, nodes[size_t(e.from)], nodes[size_t(e.to)], nullptr, 1));
+        const std::vector<Agraph_t *> clusters = addDotClusters(graph, input, DiagramClusterTree(input), nodes, edges);
 
-    std::vector<Agnode_t *> nodes;
-    nodes.reserve(input.nodes.size());
-    for (size_t i = 0; i < input.nodes.size(); ++i) {
-        Agnode_t *n = agnode(graph, QByteArray("n" + QByteArray::number(qulonglong(i))).data(), 1);
-        agxset(n, width, inches(input.nodes[i].size.width()).data());
-        agxset(n, height, inches(input.nodes[i].size.height()).data());
-        nodes.push_back(n);
-    }
-    std::vector<Agedge_t *> edges;
-    edges.reserve(input.edges.size());
-    for (const Input::Edge &e : input.edges)
-        edges.push_back(agedge(graph, nodes[size_t(e.from)], nodes[size_t(e.to)], nullptr, 1));
-
-    if (gvLayout(gvc, graph, dot ? "dot" : "sfdp") != 0) {
-        out.error = graphvizErrors().trimmed();
-        if (out.error.isEmpty())
-            out.error = QStringLiteral("Graphviz could not lay out the graph");
-        agclose(graph);
-        out.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
-        return out;
-    }
-
-    const boxf bb = GD_bb(graph);
-    const double top = bb.UR.y;
-    out.nodes.reserve(nodes.size());
-    for (size_t i = 0; i < nodes.size(); ++i) {
-        const QPointF centre(ND_coord(nodes[i]).x, top - ND_coord(nodes[i]).y);
-        const QSizeF size = input.nodes[i].size;
-        out.nodes.emplace_back(centre - QPointF(size.width() / 2, size.height() / 2), size);
-    }
-    if (dot) {
+        if (gvLayout(gvc, graph, "dot") != 0) {
+            out.error = layoutError();
+            agclose(graph);
+            out.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+            return out;
+        }
+        const double top = GD_bb(graph).UR.y;
+        out.nodes.reserve(nodes.size());
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            const QPointF centre(ND_coord(nodes[i]).x, top - ND_coord(nodes[i]).y);
+            const QSizeF size = input.nodes[i].size;
+            out.nodes.emplace_back(centre - QPointF(size.width() / 2, size.height() / 2), size);
+        }
         out.edges.reserve(edges.size());
         for (size_t i = 0; i < edges.size(); ++i) {
             Edge edge {input.edges[i].from, input.edges[i].to, {}, {}};
@@ -226,9 +316,40 @@ DiagramLayout DiagramLayout::compute(const Input &input)
                 edge = synthesizedEdge(out, edge.from, edge.to, false);
             out.edges.push_back(std::move(edge));
         }
+        out.clusters.reserve(clusters.size());
+        for (Agraph_t *cluster : clusters) {
+            const boxf bb = cluster ? GD_bb(cluster) : boxf {};
+            out.clusters.push_back(cluster ? QRectF(QPointF(bb.LL.x, top - bb.UR.y), QPointF(bb.UR.x, top - bb.LL.y))
+                                           : QRectF());
+        }
+        gvFreeLayout(gvc, graph);
+        agclose(graph);
+    } else {
+        bool placed = false;
+        if (input.clusters.empty()) {
+            std::vector<QSizeF> sizes;
+            sizes.reserve(input.nodes.size());
+            for (const Input::Node &n : input.nodes)
+                sizes.push_back(n.size);
+            std::vector<QPointF> centres;
+            placed = sfdpPlace(gvc, sizes, input.edges, &centres, &out.error);
+            for (size_t i = 0; placed && i < centres.size(); ++i)
+                out.nodes.emplace_back(centres[i] - QPointF(sizes[i].width() / 2, sizes[i].height() / 2), sizes[i]);
+        } else {
+            // sfdp knows no clusters: each cluster's contents are placed on their own.
+            const auto place = [gvc, &out](const std::vector<QSizeF> &sizes, const std::vector<Input::Edge> &edges,
+                                           std::vector<QPointF> *centres) {
+                return sfdpPlace(gvc, sizes, edges, centres, &out.error);
+            };
+            placed = DiagramClusterTree(input).placeNested(input, place, &out.nodes, &out.clusters);
+        }
+        if (!placed) {
+            out.nodes.clear();
+            out.clusters.clear();
+            out.elapsedMs = double(timer.nsecsElapsed()) / 1e6;
+            return out;
+        }
     }
-    gvFreeLayout(gvc, graph);
-    agclose(graph);
     lock.unlock();
 
     if (!dot) {
@@ -247,6 +368,8 @@ DiagramLayout DiagramLayout::compute(const Input &input)
     QRectF bounds;
     for (const QRectF &r : out.nodes)
         bounds |= r;
+    for (const QRectF &r : out.clusters)
+        bounds |= r;
     for (const Edge &e : out.edges) {
         for (const QPointF &p : e.bezier)
             bounds |= QRectF(p, QSizeF(0.01, 0.01));
@@ -255,6 +378,10 @@ DiagramLayout DiagramLayout::compute(const Input &input)
     const QPointF shift = -bounds.topLeft();
     for (QRectF &r : out.nodes)
         r.translate(shift);
+    for (QRectF &r : out.clusters) {
+        if (!r.isNull())
+            r.translate(shift);
+    }
     for (Edge &e : out.edges) {
         for (QPointF &p : e.bezier)
             p += shift;

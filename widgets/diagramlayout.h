@@ -28,8 +28,20 @@ struct DiagramLayout
             int from = 0;
             int to = 0;
         };
+        // A nested machine (an ASL Parallel branch, a Map iteration) drawn as a box around its
+        // states. Parents come before their children; a node is a member of at most one
+        // cluster, its innermost, and lies inside every enclosing one as well.
+        struct Cluster
+        {
+            QString label;
+            std::vector<int> nodes; // direct members, indices into nodes
+            int parent = -1; // index of the enclosing cluster (smaller than this one's), -1 none
+            int owner = -1; // the node whose nested machine this is (its colour tints the box), -1 none
+            double labelWidth = 0; // scene units the label needs: sfdp boxes are at least as wide
+        };
         std::vector<Node> nodes;
         std::vector<Edge> edges; // distinct (from, to) pairs, indices into nodes
+        std::vector<Cluster> clusters;
         quint64 generation = 0; // echoed in the result so stale layouts can be dropped
     };
 
@@ -46,6 +58,10 @@ struct DiagramLayout
     QRectF bounds;
     std::vector<QRectF> nodes; // per Input node, same order
     std::vector<Edge> edges; // per Input edge, same order
+    // Per Input cluster, same order; dot draws clusters itself, with sfdp each cluster's contents
+    // are placed on their own and the cluster is one box at its parent's level. A cluster
+    // without nodes (also none nested) is a null rect.
+    std::vector<QRectF> clusters;
     quint64 generation = 0;
     double elapsedMs = 0;
     QString error; // empty on success
@@ -61,6 +77,9 @@ struct DiagramLayout
     static constexpr double kArrowLength = 8; // scene units (Graphviz arrowsize 0.8)
     static constexpr int kDotMaxNodes = 100;
     static constexpr int kDotMaxEdges = 250;
+    static constexpr double kClusterMargin = 10; // scene units between a cluster's box and its contents
+    static constexpr double kClusterLabelHeight = 18; // the band above the contents for the label
+    static constexpr double kClusterLabelPx = 11; // the label's font size, as Graphviz reserves it
 };
 
 } // namespace StateScope

@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPaintDevice>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPalette>
 
@@ -24,6 +25,9 @@ constexpr double kNodeMinWidth = 70;
 constexpr double kNodeMaxWidth = 210;
 constexpr double kNodePadding = 18;
 constexpr double kCornerRadius = 7;
+constexpr double kClusterRadius = 10;
+constexpr double kClusterLabelInset = 6; // from the box's left edge
+constexpr float kClusterTint = 0.12f; // nested boxes add up: a Map in a branch reads darker
 
 const QColor kHighlight(0xff, 0xb0, 0x00); // the selected path: amber, apart from the palette
 const QColor kInvalid(0xd6, 0x27, 0x28);
@@ -58,11 +62,14 @@ DiagramPainter::DiagramPainter(const QFont &base)
     : m_nameFont(base)
     , m_countFont(base)
     , m_labelFont(base)
+    , m_clusterFont(base)
 {
     m_nameFont.setPixelSize(int(kNamePx));
     m_nameFont.setWeight(QFont::DemiBold);
     m_countFont.setPixelSize(int(kCountPx));
     m_labelFont.setPixelSize(int(kLabelPx));
+    m_clusterFont.setPixelSize(int(DiagramLayout::kClusterLabelPx));
+    m_clusterFont.setWeight(QFont::DemiBold);
 }
 
 QSizeF DiagramPainter::nodeSize(const QString &name) const
@@ -71,8 +78,30 @@ QSizeF DiagramPainter::nodeSize(const QString &name) const
     return QSizeF(std::ceil(std::clamp(width, kNodeMinWidth, kNodeMaxWidth)), kNodeHeight);
 }
 
-void DiagramPainter::setLayout(const DiagramLayout &layout, const QStringList &names)
+double DiagramPainter::clusterLabelWidth(const QString &label) const
 {
+    return std::ceil(QFontMetricsF(m_clusterFont).horizontalAdvance(label)) + 2 * kClusterLabelInset;
+}
+
+void DiagramPainter::setLayout(const DiagramLayout &layout, const QStringList &names,
+                               const std::vector<DiagramLayout::Input::Cluster> &clusters)
+{
+    const QFontMetricsF clusterMetrics(m_clusterFont);
+    m_clusters.clear();
+    for (size_t i = 0; i < layout.clusters.size() && i < clusters.size(); ++i) {
+        if (layout.clusters[i].isNull())
+            continue; // nothing of it laid out
+        Cluster cluster;
+        cluster.rect = layout.clusters[i];
+        const int owner = clusters[i].owner;
+        cluster.color
+            = owner >= 0 && owner < names.size() ? StatePalette::color(names[owner]) : StatePalette::unknown();
+        cluster.label.setText(clusterMetrics.elidedText(clusters[i].label, Qt::ElideRight,
+                                                        cluster.rect.width() - 2 * kClusterLabelInset));
+        cluster.label.setTextFormat(Qt::PlainText);
+        cluster.label.prepare(QTransform(), m_clusterFont);
+        m_clusters.push_back(std::move(cluster));
+    }
     const QFontMetricsF metrics(m_nameFont);
     m_nodes.clear();
     m_nodes.reserve(layout.nodes.size());
@@ -192,9 +221,14 @@ void DiagramPainter::paint(QPainter &painter, const DiagramGeometry &geometry, c
     const DiagramGeometry::LevelOfDetail lod = geometry.levelOfDetail(kNamePx, kLabelPx);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
-    if (m_interactive) {
+    // A vector device (PDF report, SVG export) gets the edges as paths, not the cached bitmap.
+    const QPaintEngine *engine = painter.paintEngine();
+    const bool vector = engine
+        && (engine->type() == QPaintEngine::Pdf || engine->type() == QPaintEngine::SVG || engine->type() == QPaintEngine::Picture);
+    if (m_interactive || vector) {
         painter.setTransform(geometry.sceneToWidget(), true);
-        painter.setRenderHint(QPainter::Antialiasing, false);
+        paintClusters(painter, visible, lod.nodeNames, palette);
+        painter.setRenderHint(QPainter::Antialiasing, vector);
         paintEdges(painter, visible, geometry.scale(), palette);
         painter.setRenderHint(QPainter::Antialiasing);
     } else {
@@ -228,10 +262,37 @@ void DiagramPainter::paintEdgeLayer(QPainter &painter, const DiagramGeometry &ge
         QPainter layer(&m_edgeLayer);
         layer.setRenderHint(QPainter::Antialiasing);
         layer.setTransform(geometry.sceneToWidget());
+        paintClusters(layer, geometry.visibleSceneRect(), geometry.levelOfDetail(kNamePx, kLabelPx).nodeNames, palette);
         paintEdges(layer, geometry.visibleSceneRect(), geometry.scale(), palette);
         m_edgeLayerKey = key;
     }
     painter.drawImage(QPointF(0, 0), m_edgeLayer);
+}
+
+// Rounded boxes tinted with their Parallel or Map state's colour, parents before the clusters
+// nested in them, and the label in the band dot (or the sfdp placement) keeps at the top.
+void DiagramPainter::paintClusters(QPainter &painter, const QRectF &visible, bool labels, const QPalette &palette) const
+{
+    QColor text = palette.color(QPalette::Text);
+    text.setAlphaF(0.8f);
+    for (const Cluster &c : m_clusters) {
+        if (!c.rect.intersects(visible))
+            continue;
+        QColor fill = c.color;
+        fill.setAlphaF(kClusterTint);
+        QColor edge = c.color;
+        edge.setAlphaF(0.6f);
+        QPen border(edge, 1);
+        border.setCosmetic(true);
+        painter.setPen(border);
+        painter.setBrush(fill);
+        painter.drawRoundedRect(c.rect, kClusterRadius, kClusterRadius);
+        if (labels) {
+            painter.setPen(text);
+            painter.setFont(m_clusterFont);
+            painter.drawStaticText(c.rect.topLeft() + QPointF(kClusterLabelInset, 3), c.label);
+        }
+    }
 }
 
 void DiagramPainter::paintEdges(QPainter &painter, const QRectF &visible, double scale, const QPalette &palette) const
@@ -343,6 +404,8 @@ void DiagramPainter::paintEdgeLabels(QPainter &painter, const QRectF &visible, c
         if (n.rect.intersects(visible))
             nodes.push_back(n.rect);
     }
+    for (const Cluster &c : m_clusters) // their labels too
+        nodes.emplace_back(c.rect.topLeft() + QPointF(kClusterLabelInset, 3), c.label.size());
     // Heaviest edges first, greedily: a label that would overlap one already drawn or a node
     // is left out (the tooltip still has it), and no more labels than visible states, which
     // keeps a dense graph readable.

@@ -63,14 +63,26 @@ public:
         bool drawnOnPath = false;
     };
 
+    // A nested machine's box (DiagramLayout::Input::Cluster), drawn under the edges.
+    struct Cluster
+    {
+        QRectF rect;
+        QColor color; // its Parallel or Map state's
+        QStaticText label;
+    };
+
     explicit DiagramPainter(const QFont &base = QFont());
 
     // The box a state's name needs, in scene units: it depends on the name only, so new
     // counts never change the layout.
     QSizeF nodeSize(const QString &name) const;
+    // The width a cluster's label needs, padding included, in scene units.
+    double clusterLabelWidth(const QString &label) const;
 
-    // Rebuilds the cached shapes; values are reset.
-    void setLayout(const DiagramLayout &layout, const QStringList &names);
+    // Rebuilds the cached shapes; values are reset. `clusters` are the ones the layout was
+    // computed for (their labels and owners; the rects come from the layout).
+    void setLayout(const DiagramLayout &layout, const QStringList &names,
+                   const std::vector<DiagramLayout::Input::Cluster> &clusters = {});
     void resetValues();
     // After the values changed: the order in which edge labels claim space.
     void valuesChanged();
@@ -85,6 +97,7 @@ public:
     const std::vector<Node> &nodes() const { return m_nodes; }
     std::vector<Edge> &edges() { return m_edges; }
     const std::vector<Edge> &edges() const { return m_edges; }
+    const std::vector<Cluster> &clusters() const { return m_clusters; }
     // Flattened edge curves, for hit testing.
     std::vector<QPolygonF> edgePolylines() const;
 
@@ -93,6 +106,7 @@ public:
 private:
     double edgeWeight(const Edge &edge) const; // 0..1: probability, or sqrt of the count share
     double edgeWidthPx(const Edge &edge, double scale) const;
+    void paintClusters(QPainter &painter, const QRectF &visible, bool labels, const QPalette &palette) const;
     void paintEdgeLayer(QPainter &painter, const DiagramGeometry &geometry, const QPalette &palette) const;
     void paintEdges(QPainter &painter, const QRectF &visible, double scale, const QPalette &palette) const;
     void paintNodes(QPainter &painter, const QRectF &visible, const DiagramGeometry::LevelOfDetail &lod, double scale,
@@ -102,6 +116,8 @@ private:
     QFont m_nameFont;
     QFont m_countFont;
     QFont m_labelFont;
+    QFont m_clusterFont;
+    std::vector<Cluster> m_clusters;
     std::vector<Node> m_nodes;
     std::vector<Edge> m_edges;
     std::vector<int> m_labelOrder; // labelled edges, most important first

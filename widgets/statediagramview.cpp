@@ -1,5 +1,7 @@
 #include "statediagramview.h"
 
+#include "definitionclusters.h"
+
 #include <QFutureWatcher>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -105,7 +107,8 @@ void StateDiagramView::setEdgeLabelMode(EdgeLabel mode)
 }
 
 // The graph to draw is the report's states and edges plus, with a definition, its states and
-// transitions. When that set differs from the one last laid out, a new layout is started.
+// transitions, its nested machines as clusters. When that set differs from the one last laid
+// out, a new layout is started.
 void StateDiagramView::updateShape()
 {
     QStringList names;
@@ -141,6 +144,20 @@ void StateDiagramView::updateShape()
         }
     }
 
+    std::vector<DiagramLayout::Input::Cluster> clusters;
+    if (m_definition)
+        clusters = DefinitionClusters::build(*m_definition, index);
+    for (DiagramLayout::Input::Cluster &c : clusters)
+        c.labelWidth = m_painter.clusterLabelWidth(c.label);
+    QStringList shapeClusters; // in creation order, which follows the definition
+    for (const DiagramLayout::Input::Cluster &c : clusters) {
+        QStringList members;
+        for (const int n : c.nodes)
+            members.append(names[n]);
+        shapeClusters.append(c.label + QChar(0x1f) + QString::number(c.parent) + QChar(0x1f)
+                             + members.join(QChar(0x1f)));
+    }
+
     QStringList shapeNodes = names;
     shapeNodes.sort();
     QStringList shapeEdges;
@@ -148,10 +165,11 @@ void StateDiagramView::updateShape()
     for (const DiagramLayout::Input::Edge &e : edges)
         shapeEdges.append(pairKey(names[e.from], names[e.to]));
     shapeEdges.sort();
-    if (shapeNodes == m_shapeNodes && shapeEdges == m_shapeEdges)
+    if (shapeNodes == m_shapeNodes && shapeEdges == m_shapeEdges && shapeClusters == m_shapeClusters)
         return;
     m_shapeNodes = std::move(shapeNodes);
     m_shapeEdges = std::move(shapeEdges);
+    m_shapeClusters = std::move(shapeClusters);
 
     DiagramLayout::Input input;
     input.generation = ++m_generation;
@@ -159,6 +177,7 @@ void StateDiagramView::updateShape()
     for (const QString &name : std::as_const(names))
         input.nodes.push_back({name, m_painter.nodeSize(name)});
     input.edges = std::move(edges);
+    input.clusters = std::move(clusters);
     m_queuedInput = std::move(input);
     m_layoutQueued = true;
     if (!m_layoutRunning)
@@ -174,6 +193,7 @@ void StateDiagramView::startLayout()
     m_runningNames.clear();
     for (const DiagramLayout::Input::Node &n : input.nodes)
         m_runningNames.append(n.name);
+    m_runningClusters = input.clusters;
     m_watcher->setFuture(QtConcurrent::run([input = std::move(input)] { return DiagramLayout::compute(input); }));
     update(); // the placeholder says a layout is on its way
 }
@@ -182,6 +202,7 @@ void StateDiagramView::layoutFinished()
 {
     DiagramLayout result = m_watcher->result();
     const QStringList names = m_runningNames;
+    std::vector<DiagramLayout::Input::Cluster> clusters = m_runningClusters;
     m_layoutRunning = false;
     if (m_layoutQueued)
         startLayout(); // one at a time: the newest queued shape goes next
@@ -189,20 +210,22 @@ void StateDiagramView::layoutFinished()
     // feed whose shape keeps changing, dropping every superseded result would show nothing.
     const bool keepShown = !result.error.isEmpty() && !m_painter.nodes().empty(); // a failure keeps the last good one
     if (result.generation > m_layout.generation && !keepShown)
-        applyLayout(std::move(result), names);
+        applyLayout(std::move(result), names, std::move(clusters));
 }
 
-void StateDiagramView::applyLayout(DiagramLayout layout, const QStringList &names)
+void StateDiagramView::applyLayout(DiagramLayout layout, const QStringList &names,
+                                   std::vector<DiagramLayout::Input::Cluster> clusters)
 {
     m_layout = std::move(layout);
     m_nodeNames = names;
+    m_clusters = std::move(clusters);
     m_nodeIndex.clear();
     for (int i = 0; i < int(names.size()); ++i)
         m_nodeIndex.insert(names[i], i);
     m_edgeIndex.clear();
     for (int i = 0; i < int(m_layout.edges.size()); ++i)
         m_edgeIndex.insert(edgeKey(m_layout.edges[size_t(i)].from, m_layout.edges[size_t(i)].to), i);
-    m_painter.setLayout(m_layout, names);
+    m_painter.setLayout(m_layout, names, m_clusters);
     m_geometry.setSceneRect(m_layout.bounds);
     m_geometry.setNodes(m_layout.nodes);
     m_geometry.setEdges(m_painter.edgePolylines());

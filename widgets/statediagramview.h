@@ -46,6 +46,8 @@ public:
     const DiagramLayout &currentLayout() const { return m_layout; }
     const DiagramGeometry &geometry() const { return m_geometry; }
     QStringList nodeNames() const { return m_nodeNames; } // in the order of currentLayout().nodes
+    // The definition's nested machines drawn as boxes, in the order of currentLayout().clusters.
+    const std::vector<DiagramLayout::Input::Cluster> &clusters() const { return m_clusters; }
     int nodeIndex(const QString &state) const { return m_nodeIndex.value(state, -1); }
     quint64 executionsIn(const QString &state) const;
     EdgeKind edgeKind(const QString &from, const QString &to) const;
@@ -91,7 +93,8 @@ private:
     void updateShape();
     void startLayout();
     void layoutFinished();
-    void applyLayout(DiagramLayout layout, const QStringList &names);
+    void applyLayout(DiagramLayout layout, const QStringList &names,
+                     std::vector<DiagramLayout::Input::Cluster> clusters);
     void refreshData();
     int edgeIndex(int from, int to) const;
     void paintPlaceholder(QPainter &painter, const QString &text) const;
@@ -111,17 +114,20 @@ private:
     // The graph's shape as last sent to Graphviz: names and edges, sorted.
     QStringList m_shapeNodes;
     QStringList m_shapeEdges;
+    QStringList m_shapeClusters;
     quint64 m_generation = 0;
     bool m_layoutRunning = false;
     bool m_layoutQueued = false;
     DiagramLayout::Input m_queuedInput;
     QStringList m_runningNames;
+    std::vector<DiagramLayout::Input::Cluster> m_runningClusters;
     QFutureWatcher<DiagramLayout> *m_watcher = nullptr;
 
     // The layout shown, what is drawn of it, and how.
     DiagramLayout m_layout;
     int m_layoutCount = 0;
     QStringList m_nodeNames;
+    std::vector<DiagramLayout::Input::Cluster> m_clusters;
     QHash<QString, int> m_nodeIndex;
     QHash<quint64, int> m_edgeIndex; // from << 32 | to, layout node indices
     DiagramPainter m_painter;

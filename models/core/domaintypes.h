@@ -94,6 +94,7 @@ struct DefinitionState
     QString name;
     QString type;
     QString parent = {}; // the Parallel or Map state whose nested machine holds it (ASL); empty at the top
+    int branch = -1; // which of the Parallel's Branches holds it, from 0; -1 at the top or in a Map
 };
 
 struct DefinitionTransition

@@ -59,8 +59,10 @@ struct Scope
 {
     QString label;  // "the machine", "branch 2 of Fork", "the iteration of Each"
     QString parent; // the enclosing Parallel or Map state; empty at the top
+    int branch = -1; // the index of this Parallel branch; -1 at the top and in a Map
     QStringList names;
     QStringList ends; // states that end this scope (End: true, Succeed; Fail ends the whole run)
+    bool terminal = false; // some state ends it: one of `ends`, or a Parallel or Map with End
 };
 
 class Flattener
@@ -119,7 +121,7 @@ bool Flattener::machine(const object &m, Scope &scope, QString *error, QString *
     }
     if (!scope.names.contains(*startAt))
         m_d.problems.append(QStringLiteral("%1: StartAt names a missing state \"%2\"").arg(scope.label, *startAt));
-    if (scope.ends.isEmpty() && !scope.names.isEmpty())
+    if (!scope.terminal && !scope.names.isEmpty())
         m_d.problems.append(QStringLiteral("%1 has no terminal state (End, Succeed or Fail)").arg(scope.label));
     return true;
 }
@@ -127,7 +129,7 @@ bool Flattener::machine(const object &m, Scope &scope, QString *error, QString *
 void Flattener::state(const QString &name, const object &s, Scope &scope, QString *error)
 {
     const QString type = stringAt(s, "Type");
-    m_d.states.push_back({name, type.toLower(), scope.parent});
+    m_d.states.push_back({name, type.toLower(), scope.parent, scope.branch});
     if (type.isEmpty()) {
         m_d.problems.append(QStringLiteral("state \"%1\" has no Type").arg(name));
         return;
@@ -143,6 +145,7 @@ void Flattener::state(const QString &name, const object &s, Scope &scope, QStrin
         if (!next.isEmpty())
             m_d.problems.append(QStringLiteral("%1 state \"%2\" cannot have Next").arg(type, name));
         scope.ends.append(name);
+        scope.terminal = true;
         if (scope.parent.isEmpty() || type == QLatin1String("Fail"))
             m_d.finalStates.append(name); // a Fail anywhere ends the execution
         return;
@@ -179,6 +182,8 @@ void Flattener::state(const QString &name, const object &s, Scope &scope, QStrin
         m_links.push_back({name, next, scope.label}); // its Next must still be a state of this scope
     else if (!next.isEmpty())
         link(name, next, QString(), QString(), 0, false, scope);
+    // A Parallel or Map with End ends its scope too, though through its nested machines' ends.
+    scope.terminal = scope.terminal || hasEnd;
     if (hasEnd && !container) {
         scope.ends.append(name);
         if (scope.parent.isEmpty())
@@ -231,6 +236,7 @@ void Flattener::nested(const QString &name, const object &s, Scope &outer, QStri
     for (size_t i = 0; i < machines.size(); ++i) {
         Scope inner;
         inner.parent = name;
+        inner.branch = parallel ? int(i) : -1;
         inner.label = parallel ? QStringLiteral("branch %1 of \"%2\"").arg(i + 1).arg(name)
                                : QStringLiteral("the iteration of \"%1\"").arg(name);
         QString start;

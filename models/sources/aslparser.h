@@ -14,7 +14,8 @@ namespace StateScope {
 // - Catch entries become error transitions (event = the ErrorEquals list); Retry a self-loop
 //   with a "retry: ..." event.
 // - Parallel branches and a Map's ItemProcessor (or legacy Iterator) are nested machines: their
-//   states keep the enclosing state as DefinitionState::parent; the enclosing state leads to each
+//   states keep the enclosing state as DefinitionState::parent (and a Parallel's branch index as
+//   DefinitionState::branch, for the diagram's clusters); the enclosing state leads to each
 //   nested StartAt ("branch N" / "iteration"), and each nested end leads to the enclosing
 //   state's Next ("join"), or ends the machine when the enclosing state has End.
 // Structural errors are collected in StateMachineDefinition::problems (validation reports them):

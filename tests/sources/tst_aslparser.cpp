@@ -1,8 +1,12 @@
 // Amazon States Language machines into the definition graph: every state type, nested Parallel
 // and Map machines, Retry and Catch, JSONata choices, and the structural errors validation reports.
 #include "aslparser.h"
+#include "definitionparser.h"
 #include "definitionvalidator.h"
 
+#include <QDir>
+#include <QFile>
+#include <QSet>
 #include <QTest>
 
 using namespace StateScope;
@@ -28,6 +32,14 @@ QString parentOf(const StateMachineDefinition &d, const QString &state)
     return QStringLiteral("(absent)");
 }
 
+int branchOf(const StateMachineDefinition &d, const QString &state)
+{
+    for (const DefinitionState &s : d.states)
+        if (s.name == state)
+            return s.branch;
+    return -2;
+}
+
 bool hasProblem(const StateMachineDefinition &d, const QString &part)
 {
     for (const QString &p : d.problems)
@@ -48,6 +60,7 @@ private slots:
     void jsonataChoice();
     void structuralErrors();
     void unreadableFiles();
+    void savedFuzzCorpus();
 };
 
 void TestAslParser::everyStateType()
@@ -119,6 +132,16 @@ void TestAslParser::nestedParallelAndMap()
     QCOMPARE(parentOf(d, QStringLiteral("Inner")), QStringLiteral("Fork"));
     QCOMPARE(parentOf(d, QStringLiteral("Send")), QStringLiteral("Each"));
     QCOMPARE(parentOf(d, QStringLiteral("Fork")), QString());
+    // Which Parallel branch holds a state (from 0); -1 at the top and inside a Map.
+    QCOMPARE(branchOf(d, QStringLiteral("Fork")), -1);
+    QCOMPARE(branchOf(d, QStringLiteral("Pack")), 0);
+    QCOMPARE(branchOf(d, QStringLiteral("Bill")), 1);
+    QCOMPARE(branchOf(d, QStringLiteral("Billed")), 1);
+    QCOMPARE(branchOf(d, QStringLiteral("Inner")), 2);
+    QCOMPARE(branchOf(d, QStringLiteral("Deep")), 0); // branch 1 of Inner
+    QCOMPARE(branchOf(d, QStringLiteral("Send")), -1);
+    QCOMPARE(branchOf(d, QStringLiteral("Oops")), -1);
+    QCOMPARE(branchOf(d, QStringLiteral("Done")), -1);
     const QStringList e = edges(d);
     for (const char *expected : {"Fork->Pack[branch 1]", "Fork->Bill[branch 2]", "Fork->Inner[branch 3]", "Pack->Each[join]",
                                  "Billed->Each[join]", "Inner->Deep[branch 1]", "Deep->Each[join]", "Each->Send[iteration]",
@@ -183,6 +206,14 @@ void TestAslParser::structuralErrors()
     const AslParseResult noEnd = parseAslMachine(R"({"StartAt": "L", "States": {"L": {"Type": "Pass", "Next": "L"}}})", QStringLiteral("loop"));
     QVERIFY(noEnd.ok());
     QCOMPARE(noEnd.definition.problems, QStringList{QStringLiteral("the machine has no terminal state (End, Succeed or Fail)")});
+    // A Parallel or Map with End is a terminal state too (found by the fuzz corpus).
+    const AslParseResult containerEnd = parseAslMachine(
+        R"({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
+              {"StartAt": "X", "States": {"X": {"Type": "Pass", "End": true}}}]}}})",
+        QStringLiteral("parallel"));
+    QVERIFY(containerEnd.ok());
+    QCOMPARE(containerEnd.definition.problems, QStringList());
+    QCOMPARE(containerEnd.definition.finalStates, QStringList{QStringLiteral("X")});
 }
 
 void TestAslParser::unreadableFiles()
@@ -200,6 +231,49 @@ void TestAslParser::unreadableFiles()
     QCOMPARE(r.error, QStringLiteral("f: branch 1 of \"P\" has no \"StartAt\" string and \"States\" object"));
     r = parseAslMachine("[1, 2]", QStringLiteral("f"));
     QCOMPARE(r.error, QStringLiteral("f: not a JSON object"));
+}
+
+// The fuzz target's seeds and every crasher saved since (tests/fuzz/corpus/aslparser), replayed
+// in each CI run (under ASan + UBSan in the sanitizer build) through both definition file readers
+// and validation: good_* files read without problems, bad_* ones are refused or have problems.
+void TestAslParser::savedFuzzCorpus()
+{
+    const QString dir = QFINDTESTDATA("../fuzz/corpus/aslparser");
+    QVERIFY2(!dir.isEmpty(), "tests/fuzz/corpus/aslparser not found");
+    const QFileInfoList files = QDir(dir).entryInfoList(QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 20);
+    int good = 0;
+    for (const QFileInfo &info : files) {
+        QFile file(info.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray json = file.readAll();
+        const QString name = info.fileName();
+        const AslParseResult asl = parseAslMachine(json, name);
+        QVERIFY2(asl.ok() || asl.error.startsWith(name + QStringLiteral(": ")), qPrintable(name));
+        if (asl.ok()) {
+            // Everything an ASL machine links is one of its states, also in broken machines.
+            QSet<QString> states;
+            for (const DefinitionState &s : asl.definition.states)
+                states.insert(s.name);
+            for (const DefinitionTransition &t : asl.definition.transitions)
+                QVERIFY2(states.contains(t.source) && states.contains(t.target), qPrintable(name));
+            for (const QString &fin : asl.definition.finalStates)
+                QVERIFY2(states.contains(fin), qPrintable(name));
+            const DefinitionFindings f = validateDefinition(asl.definition);
+            QCOMPARE(f.structuralErrors.mid(0, asl.definition.problems.size()), asl.definition.problems);
+        }
+        const DefinitionParseResult read = parseDefinitionJson(json, name);
+        const bool clean = read.ok() && read.definition.problems.isEmpty();
+        if (read.ok())
+            validateDefinition(read.definition);
+        if (name.startsWith(QLatin1String("good_"))) {
+            QVERIFY2(clean, qPrintable(name + QLatin1Char(' ') + read.error + read.definition.problems.join(QLatin1Char(';'))));
+            ++good;
+        }
+        if (name.startsWith(QLatin1String("bad_")))
+            QVERIFY2(!clean, qPrintable(name));
+    }
+    QVERIFY(good >= 4);
 }
 
 QTEST_GUILESS_MAIN(TestAslParser)
