@@ -402,14 +402,25 @@ void DashboardSession::startAnalysis()
     }
     // Live data changes under the worker's feet: it reads a copy (tens of ms per million
     // transitions). Offline data does not change: it reads the store itself.
-    const std::shared_ptr<const EventStore> snapshot = isLive() ? std::make_shared<EventStore>(*m_store) : m_store;
+    const std::shared_ptr<const EventStore> snapshot = storeSnapshot();
+    const AnalysisOptions options = analysisOptions();
+    m_sinceAnalysis.restart();
+    m_analysis.setFuture(QtConcurrent::run([snapshot, options] { return analyze(*snapshot, options); }));
+}
+
+std::shared_ptr<const EventStore> DashboardSession::storeSnapshot() const
+{
+    return isLive() ? std::make_shared<EventStore>(*m_store) : m_store;
+}
+
+AnalysisOptions DashboardSession::analysisOptions() const
+{
     AnalysisOptions options;
     options.sourceLabel = m_sources.empty() ? QString() : m_sources.front().label;
     options.selection.to = m_asOf;
     options.asOf = m_asOf;
     options.definition = definition();
-    m_sinceAnalysis.restart();
-    m_analysis.setFuture(QtConcurrent::run([snapshot, options] { return analyze(*snapshot, options); }));
+    return options;
 }
 
 void DashboardSession::setAsOf(TimeMs asOf)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysisoptions.h"
 #include "analysisreport.h"
 #include "csvreader.h"
 #include "feedclient.h"
@@ -70,6 +71,12 @@ public:
     void closeSources();
 
     const EventStore &store() const { return *m_store; }
+    // The store for a worker to read while the GUI goes on: the store itself offline (a new
+    // load replaces it rather than changing it), a copy while feeds append to it.
+    std::shared_ptr<const EventStore> storeSnapshot() const;
+    // What the report is computed with: the selection (up to the scrubber's time), the
+    // definition, the source label. Exports use it to describe and reproduce the report.
+    AnalysisOptions analysisOptions() const;
     const EventStore *storePointer() const { return m_store.get(); }
     const AnalysisReport &report() const { return m_report; }
     const std::vector<Source> &sources() const { return m_sources; }

@@ -80,6 +80,8 @@ private:
     void createExportMenu(QMenu *file);
     void exportView(QWidget *view, const QString &name);
     void exportReport(bool csv);
+    void exportReportPdf();
+    void exportEvidenceBundle();
 
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<DemoEngine> m_demo;

@@ -1,19 +1,28 @@
-// File > Export: a view as PNG, SVG or PDF, the report as JSON or CSV.
+// File > Export: a view as PNG, SVG or PDF, the report as JSON, CSV or a PDF document, the
+// selection as an evidence bundle.
 #include "mainwindow.h"
 
 #include "analyticsview.h"
 #include "consistencyview.h"
 #include "dashboardsession.h"
+#include "eventstore.h"
+#include "evidencebundle.h"
 #include "matrixview.h"
 #include "recoverypane.h"
+#include "reportpdf.h"
+#include "reportpdfviews.h"
 #include "statediagramview.h"
+#include "sqlconnection.h"
 #include "timelineview.h"
 #include "viewexport.h"
 
 #include <QFileDialog>
+#include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 
@@ -34,6 +43,9 @@ void MainWindow::createExportMenu(QMenu *file)
     menu->addSeparator();
     menu->addAction(tr("Report as JSON…"), this, [this] { exportReport(false); });
     menu->addAction(tr("Report as CSV (one row per state)…"), this, [this] { exportReport(true); });
+    menu->addAction(tr("Report as PDF…"), this, &MainWindow::exportReportPdf);
+    menu->addSeparator();
+    menu->addAction(tr("Evidence Bundle…"), this, &MainWindow::exportEvidenceBundle);
 }
 
 void MainWindow::exportView(QWidget *view, const QString &name)
@@ -65,6 +77,62 @@ void MainWindow::exportReport(bool csv)
         QMessageBox::warning(this, tr("Export"), error);
     else
         statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::exportReportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Report as PDF"), QStringLiteral("report.pdf"),
+                                                      tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    ReportPdf::Document document;
+    document.source = m_session->report().source;
+    document.selection = describeSelection(m_session->store(), m_session->analysisOptions().selection);
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor); // the diagram is laid out for the page first
+    const ReportPdf::PageViews views(m_session->report(), m_session->definition(), m_session->storePointer(),
+                                     m_session->asOf());
+    document.figures = views.figures();
+    QString error;
+    const bool written = ReportPdf::write(m_session->report(), document, path, &error);
+    QGuiApplication::restoreOverrideCursor();
+    if (!written)
+        QMessageBox::warning(this, tr("Export"), error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::exportEvidenceBundle()
+{
+    if (!m_session->hasData()) {
+        QMessageBox::information(this, tr("Evidence Bundle"), tr("There is no data to bundle: open a source first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Evidence Bundle"), QStringLiteral("evidence.sqlite"),
+                                                      tr("SQLite database (*.sqlite *.db)"));
+    if (path.isEmpty())
+        return;
+    EvidenceBundleOptions options;
+    options.analysis = m_session->analysisOptions();
+    options.selectionDescription = describeSelection(m_session->store(), options.analysis.selection);
+    // Checkpoint contents, variables and audit rows are read again from a database source.
+    const SourceLocation::Kind kind = locateSource(m_session->offlineSource()).kind;
+    if (kind == SourceLocation::Kind::SQLite || kind == SourceLocation::Kind::PostgreSQL)
+        options.sourceDatabase = m_session->offlineSource();
+    const std::shared_ptr<const EventStore> store = m_session->storeSnapshot();
+    auto *watcher = new QFutureWatcher<EvidenceBundleSummary>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        const EvidenceBundleSummary summary = watcher->result();
+        watcher->deleteLater();
+        if (!summary.error.isEmpty()) {
+            QMessageBox::warning(this, tr("Evidence Bundle"), tr("The evidence bundle was not written.\n\n%1").arg(summary.error));
+            return;
+        }
+        statusBar()->showMessage(tr("Saved %1: %2 executions, %3 transitions, %4 audit rows")
+                                     .arg(path).arg(summary.executions).arg(summary.transitions).arg(summary.auditRows),
+                                 10000);
+    });
+    statusBar()->showMessage(tr("Writing the evidence bundle %1…").arg(path));
+    watcher->setFuture(QtConcurrent::run([store, options, path] { return writeEvidenceBundle(*store, options, path); }));
 }
 
 } // namespace StateScope
