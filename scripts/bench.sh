@@ -115,6 +115,9 @@ fi
 # R3: sustained overload with a memory budget (its own script: it can run alone).
 "$root/scripts/bench-r3.sh"
 
+# P8: the same analysis in PostgreSQL (its own script: it keeps its own server and database).
+"$root/scripts/bench-p8.sh"
+
 # P6: rendering (offscreen raster, 1920x1080); P7 startup with a 1 M-transition database and
 # P2 latency at 20,000 events/s in the dashboard.
 export QT_QPA_PLATFORM=offscreen
