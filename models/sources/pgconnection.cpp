@@ -1,6 +1,7 @@
 #include "pgconnection.h"
 
 #include "pgcursor.h"
+#include "pgparameters.h"
 
 #include <QUrl>
 
@@ -17,11 +18,11 @@ QString pgError(PGconn *conn)
     return QString::fromUtf8(PQerrorMessage(conn)).trimmed();
 }
 
-class PgStatement final : public SqlStatement
+class PgStatement final : public PgParameterStatement
 {
 public:
     PgStatement(PGconn *conn, QByteArray name, int paramCount)
-        : m_conn(conn), m_name(std::move(name)), m_params(size_t(paramCount)), m_isNull(size_t(paramCount), true)
+        : PgParameterStatement(paramCount), m_conn(conn), m_name(std::move(name))
     {
     }
     ~PgStatement() override
@@ -31,21 +32,11 @@ public:
         PQclear(PQexec(m_conn, sql.constData()));
     }
 
-    void bindText(int i, QByteArrayView v) override { set(i, QByteArray(v.data(), v.size())); }
-    void bindInt64(int i, qint64 v) override { set(i, QByteArray::number(v)); }
-    void bindDouble(int i, double v) override { set(i, QByteArray::number(v, 'g', 17)); }
-    void bindNull(int i) override
-    {
-        if (i >= 1 && size_t(i) <= m_params.size())
-            m_isNull[size_t(i - 1)] = true;
-    }
-    void bindBool(int i, bool v) override { set(i, v ? QByteArray("true") : QByteArray("false")); }
-
     bool next() override
     {
         if (!m_started) {
             m_started = true;
-            if (!PQsendQueryPrepared(m_conn, m_name.constData(), int(m_params.size()), values().data(), nullptr, nullptr, 0)) {
+            if (!PQsendQueryPrepared(m_conn, m_name.constData(), parameterCount(), parameterValues().data(), nullptr, nullptr, 0)) {
                 m_error = pgError(m_conn);
                 return false;
             }
@@ -71,7 +62,7 @@ public:
     bool exec() override
     {
         finishStream();
-        PGresult *r = PQexecPrepared(m_conn, m_name.constData(), int(m_params.size()), values().data(), nullptr, nullptr, 0);
+        PGresult *r = PQexecPrepared(m_conn, m_name.constData(), parameterCount(), parameterValues().data(), nullptr, nullptr, 0);
         const ExecStatusType status = PQresultStatus(r);
         const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
         if (!ok)
@@ -86,7 +77,7 @@ public:
         finishStream();
         m_started = false;
         m_error.clear();
-        std::fill(m_isNull.begin(), m_isNull.end(), true);
+        clearParameters();
     }
     QString error() const override { return m_error; }
     qint64 rowsAffected() const override { return m_changes; }
@@ -111,20 +102,6 @@ public:
     }
 
 private:
-    void set(int i, QByteArray v)
-    {
-        if (i < 1 || size_t(i) > m_params.size())
-            return;
-        m_params[size_t(i - 1)] = std::move(v);
-        m_isNull[size_t(i - 1)] = false;
-    }
-    std::vector<const char *> values() const
-    {
-        std::vector<const char *> v(m_params.size());
-        for (size_t i = 0; i < m_params.size(); ++i)
-            v[i] = m_isNull[i] ? nullptr : m_params[i].constData();
-        return v;
-    }
     // Stopping early must still drain the connection before it can run anything else.
     void finishStream(bool cancelQuery = true)
     {
@@ -147,8 +124,6 @@ private:
 
     PGconn *m_conn;
     QByteArray m_name;
-    std::vector<QByteArray> m_params;
-    std::vector<bool> m_isNull;
     PGresult *m_row = nullptr;
     mutable QByteArray m_keyScratch;
     bool m_started = false;

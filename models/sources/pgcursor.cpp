@@ -1,5 +1,7 @@
 #include "pgcursor.h"
 
+#include "pgparameters.h"
+
 #include <QtEndian>
 
 #include <libpq-fe.h>
@@ -62,26 +64,16 @@ QString resultError(PGresult *r, PGconn *conn)
     return message.isEmpty() ? QString::fromUtf8(PQerrorMessage(conn)).trimmed() : message;
 }
 
-class PgCursorStatement final : public SqlStatement
+class PgCursorStatement final : public PgParameterStatement
 {
 public:
     PgCursorStatement(PGconn *conn, QByteArray sql, int paramCount)
-        : m_conn(conn), m_sql(std::move(sql)), m_params(size_t(paramCount)), m_isNull(size_t(paramCount), true)
+        : PgParameterStatement(paramCount), m_conn(conn), m_sql(std::move(sql))
     {
         static std::atomic_int counter{0};
         m_cursor = "statescope_cursor_" + QByteArray::number(++counter);
     }
     ~PgCursorStatement() override { finish(); }
-
-    void bindText(int i, QByteArrayView v) override { set(i, QByteArray(v.data(), v.size())); }
-    void bindInt64(int i, qint64 v) override { set(i, QByteArray::number(v)); }
-    void bindDouble(int i, double v) override { set(i, QByteArray::number(v, 'g', 17)); }
-    void bindNull(int i) override
-    {
-        if (i >= 1 && size_t(i) <= m_params.size())
-            m_isNull[size_t(i - 1)] = true;
-    }
-    void bindBool(int i, bool v) override { set(i, v ? QByteArray("true") : QByteArray("false")); }
 
     bool next() override
     {
@@ -109,7 +101,7 @@ public:
         finish();
         m_started = false;
         m_error.clear();
-        std::fill(m_isNull.begin(), m_isNull.end(), true);
+        clearParameters();
     }
     QString error() const override { return m_error; }
     qint64 rowsAffected() const override { return 0; }
@@ -206,13 +198,6 @@ private:
         std::memcpy(&f, &bits, sizeof f);
         return f;
     }
-    void set(int i, QByteArray v)
-    {
-        if (i < 1 || size_t(i) > m_params.size())
-            return;
-        m_params[size_t(i - 1)] = std::move(v);
-        m_isNull[size_t(i - 1)] = false;
-    }
     bool command(const QByteArray &sql)
     {
         PGresult *r = PQexec(m_conn, sql.constData());
@@ -229,9 +214,7 @@ private:
         m_ownTransaction = PQtransactionStatus(m_conn) == PQTRANS_IDLE;
         if (m_ownTransaction && !command("BEGIN"))
             return false;
-        std::vector<const char *> values(m_params.size());
-        for (size_t i = 0; i < m_params.size(); ++i)
-            values[i] = m_isNull[i] ? nullptr : m_params[i].constData();
+        const std::vector<const char *> values = parameterValues();
         const QByteArray declare = "DECLARE " + m_cursor + " NO SCROLL CURSOR FOR " + m_sql;
         PGresult *r = PQexecParams(m_conn, declare.constData(), int(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
         const bool declared = PQresultStatus(r) == PGRES_COMMAND_OK;
@@ -331,8 +314,6 @@ private:
     PGconn *m_conn;
     QByteArray m_sql;
     QByteArray m_cursor;
-    std::vector<QByteArray> m_params;
-    std::vector<bool> m_isNull;
     std::vector<Oid> m_types;
     mutable std::vector<QByteArray> m_scratch; // per column: converted text of the current row
     PGresult *m_batch = nullptr;
