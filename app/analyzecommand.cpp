@@ -19,19 +19,6 @@ namespace StateScope {
 
 namespace {
 
-bool parseTimeOption(const QCommandLineParser &parser, const QString &name, TimeMs *out, QString *error)
-{
-    if (!parser.isSet(name))
-        return true;
-    const QString value = parser.value(name);
-    if (!TimeUtil::parse(QStringView(value), out)) {
-        *error = QStringLiteral("--%1: \"%2\" is not a time (use RFC 3339, e.g. 2026-01-01T00:00:00Z, or epoch milliseconds)")
-                     .arg(name, value);
-        return false;
-    }
-    return true;
-}
-
 // The definition conformance is checked against: --definition, else the state machine that the
 // selected workflows reference (when they agree on one).
 std::optional<StateMachineDefinition> pickDefinition(const EventStore &store, const Selection &selection,
@@ -83,13 +70,12 @@ int AnalyzeCommand::run(const QStringList &arguments)
         return Cli::fail(QStringLiteral("--format: \"%1\" is not text or json").arg(format));
 
     AnalysisOptions options;
+    SourceFilter filter; // also what the reader may leave out (PostgreSQL: SqlPushdown)
     QString error;
-    if (!parseTimeOption(parser, QStringLiteral("from"), &options.selection.from, &error)
-        || !parseTimeOption(parser, QStringLiteral("to"), &options.selection.to, &error))
+    if (!Cli::parseSourceFilter(parser, &filter, &error))
         return Cli::fail(error);
-    if (options.selection.from != kUnknownTime && options.selection.to != kUnknownTime
-        && options.selection.from > options.selection.to)
-        return Cli::fail(QStringLiteral("--from is later than --to"));
+    options.selection.from = filter.from;
+    options.selection.to = filter.to;
     if (parser.isSet(QStringLiteral("definition"))) {
         DefinitionParseResult definition = parseDefinitionFile(parser.value(QStringLiteral("definition")));
         if (!definition.ok())
@@ -116,10 +102,6 @@ int AnalyzeCommand::run(const QStringList &arguments)
                                         "postgresql:// URL or a .jsonl event log)").arg(source));
     }
     LoadResult load;
-    SourceFilter filter;
-    filter.workflow = parser.value(QStringLiteral("workflow"));
-    filter.from = options.selection.from;
-    filter.to = options.selection.to;
     const std::shared_ptr<EventStore> store = loadSource(source, &load, {}, nullptr, {}, filter);
     if (!store)
         return Cli::fail(load.error);

@@ -50,6 +50,32 @@ void warn(const QString &message)
     std::fprintf(stderr, "statescope: warning: %s\n", message.simplified().toLocal8Bit().constData());
 }
 
+bool parseTimeOption(const QCommandLineParser &parser, const QString &name, TimeMs *out, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    const QString value = parser.value(name);
+    if (!TimeUtil::parse(QStringView(value), out)) {
+        *error = QStringLiteral("--%1: \"%2\" is not a time (use RFC 3339, e.g. 2026-01-01T00:00:00Z, or epoch milliseconds)")
+                     .arg(name, value);
+        return false;
+    }
+    return true;
+}
+
+bool parseSourceFilter(const QCommandLineParser &parser, SourceFilter *filter, QString *error)
+{
+    filter->workflow = parser.value(QStringLiteral("workflow"));
+    if (!parseTimeOption(parser, QStringLiteral("from"), &filter->from, error)
+        || !parseTimeOption(parser, QStringLiteral("to"), &filter->to, error))
+        return false;
+    if (filter->from != kUnknownTime && filter->to != kUnknownTime && filter->from > filter->to) {
+        *error = QStringLiteral("--from is later than --to");
+        return false;
+    }
+    return true;
+}
+
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!parser.parse(arguments))

@@ -95,7 +95,7 @@ bool DashboardSession::hasData() const
         || !m_store->definitions().empty(); // a definition alone is something to show
 }
 
-void DashboardSession::openSource(const QString &source, const CsvColumns &csvColumns)
+void DashboardSession::openSource(const QString &source, const CsvColumns &csvColumns, const SourceFilter &filter)
 {
     m_loader->cancel(); // a newer request makes the running one stale
     const quint64 generation = ++m_loadGeneration;
@@ -104,6 +104,7 @@ void DashboardSession::openSource(const QString &source, const CsvColumns &csvCo
     m_sources.insert(m_sources.begin(), Source{m_nextSourceId++, source, false, tr("loading…"), false});
     m_offlineSource = source;
     m_csvColumns = csvColumns;
+    m_filter = filter;
     m_loadedStatus.clear();
     m_health = SourceHealth{};
     emit sourcesChanged();
@@ -115,7 +116,8 @@ void DashboardSession::openSource(const QString &source, const CsvColumns &csvCo
             monitor->stop();
     }, Qt::QueuedConnection);
     QMetaObject::invokeMethod(
-        m_loader, [loader = m_loader, source, generation, csvColumns] { loader->load(source, generation, csvColumns); },
+        m_loader,
+        [loader = m_loader, source, generation, csvColumns, filter] { loader->load(source, generation, csvColumns, filter); },
         Qt::QueuedConnection);
 }
 
@@ -146,7 +148,7 @@ void DashboardSession::setSourceMonitorOptions(const SourceMonitor::Options &opt
 void DashboardSession::reloadSource()
 {
     if (!m_offlineSource.isEmpty())
-        openSource(m_offlineSource, m_csvColumns);
+        openSource(m_offlineSource, m_csvColumns, m_filter);
 }
 
 void DashboardSession::onHealthChanged(const SourceHealth &health, quint64 generation)
@@ -204,6 +206,8 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
     m_asOf = kUnknownTime;
     std::tie(m_firstTime, m_lastTime) = timeRange(*m_store);
     m_loadedStatus = result.issueCount ? tr("loaded, %1 unreadable records skipped").arg(result.issueCount) : tr("loaded");
+    if (!m_filter.isEmpty())
+        m_loadedStatus += tr(" (%1 only)").arg(describeFilter(m_filter));
     m_loadedWithIssues = result.issueCount > 0;
     showOfflineStatus();
     emit storeChanged(true);

@@ -6,6 +6,7 @@
 #include "feedclient.h"
 #include "liveanalytics.h"
 #include "loadresult.h"
+#include "sqlpushdown.h"
 #include "sourcemonitor.h"
 
 #include <QElapsedTimer>
@@ -50,7 +51,9 @@ public:
     // Replaces the data with a database or an event log, loaded on the worker. The source is
     // then watched (SourceMonitor): a lost connection shows as stale data, a change as a hint.
     // csvColumns: the columns of a CSV log as the user mapped them (columnMappingNeeded()).
-    void openSource(const QString &source, const CsvColumns &csvColumns = {});
+    // filter: for a PostgreSQL source, only the executions it can touch are read (the rest
+    // stays on the server); Reload keeps it.
+    void openSource(const QString &source, const CsvColumns &csvColumns = {}, const SourceFilter &filter = {});
     // Loads the open database or event log again (after it changed, or a recovery).
     void reloadSource();
     QString offlineSource() const { return m_offlineSource; }
@@ -141,6 +144,7 @@ private:
     bool m_loading = false;
     QString m_offlineSource;
     CsvColumns m_csvColumns; // of m_offlineSource, kept for reloads
+    SourceFilter m_filter;   // likewise
     QString m_loadedStatus; // what the load said ("loaded", "loaded, 3 unreadable records skipped")
     bool m_loadedWithIssues = false;
 

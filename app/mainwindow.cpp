@@ -253,14 +253,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::openSource(const QString &source)
+void MainWindow::openSource(const QString &source, const SourceFilter &filter)
 {
     setWindowFilePath(source);
     m_progress->setRange(0, 0);
     m_progress->show();
     m_cancel->show();
     statusBar()->showMessage(tr("Opening %1…").arg(source));
-    m_session->openSource(source);
+    m_session->openSource(source, {}, filter);
 }
 
 void MainWindow::connectFeed(const QUrl &url, const QString &caFile, const QByteArray &token)

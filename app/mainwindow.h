@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domaintypes.h"
+#include "sqlpushdown.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -41,7 +42,7 @@ public:
     ~MainWindow() override;
 
     DashboardSession &session() { return *m_session; }
-    void openSource(const QString &source);
+    void openSource(const QString &source, const SourceFilter &filter = {});
     void connectFeed(const QUrl &url, const QString &caFile = {}, const QByteArray &token = {});
     // Starts the simulated engine in-process and connects to its feed.
     void startDemo();

@@ -3,6 +3,7 @@
 
 #include "commandlinetools.h"
 #include "definitionparser.h"
+#include "sqlconnection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,6 +30,12 @@ void MainWindow::describeCommandLine(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG and quit: after --quit-after "
                                                                    "when given, else once the sources have loaded."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("workflow"), QStringLiteral("PostgreSQL source: read only this workflow (id or name)."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("from"), QStringLiteral("PostgreSQL source: read only executions active at or after T "
+                                                             "(RFC 3339 or epoch ms)."), QStringLiteral("T")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("PostgreSQL source: read only executions active at or before T."),
+                      QStringLiteral("T")});
     parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many seconds (with --screenshot: take it then)."),
                       QStringLiteral("SECONDS")});
 }
@@ -56,6 +63,13 @@ int MainWindow::runDashboard(QApplication &app)
             return Cli::fail(QStringLiteral("--feed: \"%1\" is not a feed URL (expected ws://HOST:PORT/... or wss://...)").arg(text));
         feeds.push_back(url);
     }
+    SourceFilter filter;
+    QString filterError;
+    if (!Cli::parseSourceFilter(parser, &filter, &filterError))
+        return Cli::fail(filterError);
+    if (!filter.isEmpty() && (sources.isEmpty() || locateSource(sources.first()).kind != SourceLocation::Kind::PostgreSQL))
+        return Cli::fail(QStringLiteral("--workflow, --from and --to choose what to read from a PostgreSQL source; "
+                                        "other sources are read whole (filter in the views)"));
     double quitAfter = 0;
     if (parser.isSet(QStringLiteral("quit-after"))) {
         bool ok = false;
@@ -92,7 +106,7 @@ int MainWindow::runDashboard(QApplication &app)
     else if (!screenshot.isEmpty()) // let the views paint what arrived first
         connect(&window, &MainWindow::sourcesLoaded, &window, [finish] { QTimer::singleShot(500, finish); });
     if (!sources.isEmpty())
-        window.openSource(sources.first());
+        window.openSource(sources.first(), filter);
     const QByteArray token = qgetenv("STATESCOPE_FEED_TOKEN");
     for (const QUrl &url : feeds)
         window.connectFeed(url, parser.value(QStringLiteral("ca-file")), token);

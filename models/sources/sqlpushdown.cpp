@@ -2,6 +2,8 @@
 
 #include "sqlconnection.h"
 
+#include <QStringList>
+
 namespace StateScope {
 
 namespace {
@@ -28,6 +30,18 @@ void appendElement(QByteArray &array, QByteArrayView id)
     array += '"';
 }
 } // namespace
+
+QString describeFilter(const SourceFilter &filter)
+{
+    QStringList parts;
+    if (!filter.workflow.isEmpty())
+        parts.append(QStringLiteral("workflow ") + filter.workflow);
+    if (filter.from != kUnknownTime)
+        parts.append(QStringLiteral("from ") + QString::fromLatin1(TimeUtil::formatUtc(filter.from)));
+    if (filter.to != kUnknownTime)
+        parts.append(QStringLiteral("to ") + QString::fromLatin1(TimeUtil::formatUtc(filter.to)));
+    return parts.join(QLatin1Char(' '));
+}
 
 SqlPushdown::SqlPushdown(SqlConnection &connection, const SourceFilter &filter)
     : m_active(!filter.isEmpty() && connection.dialect() == SqlConnection::Dialect::PostgreSQL)

@@ -22,6 +22,9 @@ struct SourceFilter
     bool isEmpty() const { return workflow.isEmpty() && from == kUnknownTime && to == kUnknownTime; }
 };
 
+// "workflow W, from T1 to T2" (times in UTC, RFC 3339), the parts that are set.
+QString describeFilter(const SourceFilter &filter);
+
 // The filter as SQL for PostgreSQL, where the seed's indexes (workflow_states.workflow_id,
 // state_transitions.timestamp and .workflow_state_id) let the server skip what is not wanted.
 // With a window, the ids of executions with a transition, checkpoint or recovery in it are

@@ -40,6 +40,7 @@ std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult 
 {
     auto store = std::make_shared<EventStore>();
     FeedIngestor ingestor(*store);
+    ingestor.setExecutionsStable(true); // the store is this load's own until it is handed over
     JsonLinesReader reader;
     const bool ok = reader.read(
         path, [&ingestor](std::vector<FeedEvent> &batch) { ingestor.apply(batch); return true; }, result, progress, cancel);
@@ -87,12 +88,12 @@ StoreLoader::StoreLoader(QObject *parent)
     qRegisterMetaType<std::shared_ptr<StateScope::EventStore>>();
 }
 
-void StoreLoader::load(const QString &source, quint64 generation, const CsvColumns &csvColumns)
+void StoreLoader::load(const QString &source, quint64 generation, const CsvColumns &csvColumns, const SourceFilter &filter)
 {
     m_cancel.store(false);
     LoadResult result;
     auto store = loadSource(
-        source, &result, [this, generation](const LoadProgress &p) { emit progress(p, generation); }, &m_cancel, csvColumns);
+        source, &result, [this, generation](const LoadProgress &p) { emit progress(p, generation); }, &m_cancel, csvColumns, filter);
     emit finished(std::move(store), result, generation);
 }
 

@@ -26,7 +26,8 @@ public:
     void cancel() { m_cancel.store(true); }
 
 public slots:
-    void load(const QString &source, quint64 generation, const StateScope::CsvColumns &csvColumns = {});
+    void load(const QString &source, quint64 generation, const StateScope::CsvColumns &csvColumns = {},
+              const StateScope::SourceFilter &filter = {});
 
 signals:
     void progress(const StateScope::LoadProgress &progress, quint64 generation);
