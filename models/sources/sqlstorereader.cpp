@@ -29,8 +29,8 @@ TableScanContext SqlStoreReader::contextFor(SqlConnection &connection, LoadResul
 
 quint32 SqlStoreReader::executionForStateRow(QByteArrayView workflowStateId) const
 {
-    const quint32 row = m_stateRowIds.find(workflowStateId);
-    return row == StringInterner::kNotFound ? kNoIndex : m_stateRowExecution[row];
+    const quint32 e = m_stateRows.find(workflowStateId);
+    return e == StateRowMap::kNotFound ? kNoIndex : e;
 }
 
 LoadResult SqlStoreReader::read()
@@ -61,8 +61,7 @@ LoadResult SqlStoreReader::read()
         result.merge(std::move(sideResult));
     }
     // The id map is only needed while rows that reference workflow_states are read.
-    m_stateRowIds.clear();
-    std::vector<quint32>().swap(m_stateRowExecution);
+    m_stateRows.clear();
     if (result.ok())
         m_store.finalize();
     return result;
@@ -109,8 +108,7 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     const qint64 estimate = m_pushdown.active() ? -1 : m_connection.estimateRows(QStringLiteral("workflow_states"));
     if (estimate > 0) { // UUID-sized ids; exact counts are not needed, only no doubling
         m_store.reserveExecutions(quint32(estimate));
-        m_stateRowIds.reserve(quint32(estimate));
-        m_stateRowExecution.reserve(size_t(estimate));
+        m_stateRows.reserve(size_t(estimate));
     }
     const QByteArray touched = m_pushdown.touchedSql(m_connection.tableExists(QStringLiteral("state_checkpoints")),
                                                      m_connection.tableExists(QStringLiteral("state_recovery_log")));
@@ -153,9 +151,7 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
             const ExecutionIndex e = m_store.addExecution(q.text(2), workflow, created, ExecutionStatus::Unknown);
             if (!stateName.isEmpty() && m_store.executionInitialState(e) == kNoState)
                 m_store.setExecutionInitialState(e, m_store.internState(stateName));
-            const quint32 row = m_stateRowIds.intern(q.key(0));
-            if (row == m_stateRowExecution.size()) {
-                m_stateRowExecution.push_back(e);
+            if (m_stateRows.insert(q.key(0), e)) {
                 if (m_pushdown.active())
                     m_pushdown.addState(q.text(0), q.text(2));
             } else {

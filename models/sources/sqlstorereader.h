@@ -4,7 +4,7 @@
 #include "loadresult.h"
 #include "sqlpushdown.h"
 #include "sqltablescan.h"
-#include "idinterner.h"
+#include "staterowmap.h"
 
 #include <atomic>
 #include <vector>
@@ -51,8 +51,7 @@ private:
     const std::atomic_bool *m_cancel = nullptr;
     bool m_profile = false; // STATESCOPE_PROFILE set: rows and time per table on stderr
     // workflow_states.id -> execution, needed while rows that reference it are read.
-    IdInterner m_stateRowIds;
-    std::vector<quint32> m_stateRowExecution;
+    StateRowMap m_stateRows;
 };
 
 } // namespace StateScope
