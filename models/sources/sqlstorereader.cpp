@@ -102,7 +102,7 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     JsonRow json;
     QByteArray stateName;
     QString error;
-    QByteArray lastWorkflowId;
+    QByteArray lastWorkflowKey;
     quint32 lastWorkflow = kNoIndex;
     // A restricted read would reserve for rows it leaves out.
     const qint64 estimate = m_pushdown.active() ? -1 : m_connection.estimateRows(QStringLiteral("workflow_states"));
@@ -120,10 +120,17 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     std::function<void(SqlStatement &)> bindStates;
     if (m_pushdown.active())
         bindStates = [this](SqlStatement &q) { m_pushdown.bindStatesQuery(q); };
+    // PostgreSQL takes stateName out of the JSONB itself (column 4), which spares it printing
+    // the document and us parsing it; only a row whose current_state JSONRow would refuse
+    // comes whole (column 5), for the message. SQLite: the JSON text in column 4.
+    const bool serverExtracts = context.connection.dialect() == SqlConnection::Dialect::PostgreSQL;
+    const QByteArray readable = "(jsonb_typeof(ws.current_state) = 'object' AND "
+                                "coalesce(jsonb_typeof(ws.current_state->'stateName'), 'null') IN ('string', 'null'))";
     return scanTable(context,
         "workflow_states", "SELECT id, workflow_id, execution_id, created_at, current_state FROM workflow_states",
-        "SELECT ws.id, ws.workflow_id, ws.execution_id, ws.created_at, ws.current_state FROM workflow_states ws"
-            + m_pushdown.statesWhere(),
+        "SELECT ws.id, ws.workflow_id, ws.execution_id, ws.created_at, CASE WHEN " + readable
+            + " THEN coalesce(ws.current_state->>'stateName', '') END, CASE WHEN " + readable
+            + " THEN NULL ELSE ws.current_state END FROM workflow_states ws" + m_pushdown.statesWhere(),
         true, [&](SqlStatement &q) {
             const QString table = QStringLiteral("workflow_states");
             if (q.isNull(0) || q.isNull(1) || q.isNull(2)) {
@@ -138,14 +145,19 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
             }
             if (!m_pushdown.keepState(q.key(0), created))
                 return;
-            if (q.isNull(4) || !json.objectStringMember(q.text(4), "stateName", &stateName, &error)) {
+            const int jsonColumn = serverExtracts ? 5 : 4;
+            if (serverExtracts && !q.isNull(4)) {
+                stateName.resize(q.text(4).size()); // keeps its buffer
+                std::memcpy(stateName.data(), q.text(4).data(), size_t(stateName.size()));
+            } else if (q.isNull(jsonColumn) || !json.objectStringMember(q.text(jsonColumn), "stateName", &stateName, &error)) {
                 context.result.addIssue({table, SqlCells::idText(q, 0),
-                                   q.isNull(4) ? QStringLiteral("current_state is NULL") : QStringLiteral("current_state: ") + error});
+                                         q.isNull(jsonColumn) ? QStringLiteral("current_state is NULL")
+                                                              : QStringLiteral("current_state: ") + error});
                 return;
             }
-            if (lastWorkflow == kNoIndex || q.text(1) != lastWorkflowId) {
-                lastWorkflowId = q.text(1).toByteArray();
-                lastWorkflow = m_store.ensureWorkflow(lastWorkflowId);
+            if (lastWorkflow == kNoIndex || q.key(1) != lastWorkflowKey) {
+                lastWorkflowKey = q.key(1).toByteArray();
+                lastWorkflow = m_store.ensureWorkflow(q.text(1));
             }
             const quint32 workflow = lastWorkflow;
             const ExecutionIndex e = m_store.addExecution(q.text(2), workflow, created, ExecutionStatus::Unknown);

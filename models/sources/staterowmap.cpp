@@ -18,7 +18,7 @@ size_t StateRowMap::hash(QByteArrayView key)
 void StateRowMap::reserve(size_t count)
 {
     size_t slotCount = 64;
-    while (slotCount * 3 < count * 4)
+    while (slotCount * 4 < count * 5)
         slotCount *= 2;
     if (slotCount > m_slots.size())
         grow(slotCount);
@@ -48,7 +48,7 @@ bool StateRowMap::insert(QByteArrayView key, quint32 execution)
         m_otherExecutions.push_back(execution);
         return true;
     }
-    if ((m_count + 1) * 4 > m_slots.size() * 3)
+    if ((m_count + 1) * 5 > m_slots.size() * 4)
         grow(m_slots.empty() ? 64 : m_slots.size() * 2);
     const size_t mask = m_slots.size() - 1;
     for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {

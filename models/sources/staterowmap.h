@@ -33,7 +33,7 @@ private:
     static size_t hash(QByteArrayView key);
     void grow(size_t slotCount);
 
-    std::vector<Slot> m_slots; // open addressing, linear probes, at most 3/4 full
+    std::vector<Slot> m_slots; // open addressing, linear probes, at most 4/5 full (20 B a slot)
     size_t m_count = 0;
     IdInterner m_otherKeys;
     std::vector<quint32> m_otherExecutions;

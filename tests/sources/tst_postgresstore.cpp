@@ -90,12 +90,18 @@ void TestPostgresStore::badRowsAreReported()
         INSERT INTO workflows (id, name) VALUES ('00000000-0000-0000-0000-000000000001', 'w');
         INSERT INTO workflow_executions (id, workflow_id, status) VALUES
             ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-000000000001', 'running'),
-            ('00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-000000000001', 'running');
+            ('00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-000000000001', 'running'),
+            ('00000000-0000-0000-0000-0000000000e3', '00000000-0000-0000-0000-000000000001', 'running'),
+            ('00000000-0000-0000-0000-0000000000e4', '00000000-0000-0000-0000-000000000001', 'running');
         INSERT INTO workflow_states (id, workflow_id, execution_id, state_version, current_state, persistence, created_at) VALUES
             ('00000000-0000-0000-0000-0000000000a1', '00000000-0000-0000-0000-000000000001',
              '00000000-0000-0000-0000-0000000000e1', 1, '{"stateName":"a"}', '{}', '2026-01-01T00:00:00Z'),
             ('00000000-0000-0000-0000-0000000000a2', '00000000-0000-0000-0000-000000000001',
-             '00000000-0000-0000-0000-0000000000e2', 1, '"just a string"', '{}', '2026-01-01T00:00:00Z');
+             '00000000-0000-0000-0000-0000000000e2', 1, '"just a string"', '{}', '2026-01-01T00:00:00Z'),
+            ('00000000-0000-0000-0000-0000000000a3', '00000000-0000-0000-0000-000000000001',
+             '00000000-0000-0000-0000-0000000000e3', 1, '{"stateName": 5}', '{}', '2026-01-01T00:00:00Z'),
+            ('00000000-0000-0000-0000-0000000000a4', '00000000-0000-0000-0000-000000000001',
+             '00000000-0000-0000-0000-0000000000e4', 1, '{"other": 1}', '{}', '2026-01-01T00:00:00Z');
         INSERT INTO state_machines (id, name, version, definition, states, transitions, initial_state) VALUES
             ('00000000-0000-0000-0000-0000000000f1', 'm', '1', '{}', '{"not":"array"}', '[]', 'a');
     )SQL", &error), qPrintable(error));
@@ -103,16 +109,20 @@ void TestPostgresStore::badRowsAreReported()
     LoadResult load;
     const auto store = loadDatabaseSource(pg.url(), &load);
     QVERIFY2(store, qPrintable(load.error));
-    QCOMPARE(load.issueCount, quint64(2));
+    QCOMPARE(load.issueCount, quint64(3));
     QStringList all;
     for (const LoadIssue &i : load.issues)
         all.append(i.toString());
     QVERIFY2(all.join(QLatin1Char('\n')).contains(QLatin1String("workflow_states 00000000-0000-0000-0000-0000000000a2: current_state: expected a JSON object")),
              qPrintable(all.join(QLatin1Char('\n'))));
+    QVERIFY2(all.join(QLatin1Char('\n')).contains(QLatin1String("workflow_states 00000000-0000-0000-0000-0000000000a3: current_state: \"stateName\" is not a string")),
+             qPrintable(all.join(QLatin1Char('\n'))));
     QVERIFY2(all.join(QLatin1Char('\n')).contains(QLatin1String("state_machines 00000000-0000-0000-0000-0000000000f1: states is not a JSON array")),
              qPrintable(all.join(QLatin1Char('\n'))));
-    QCOMPARE(store->executionCount(), 1u);
+    QCOMPARE(store->executionCount(), 2u); // a state without stateName is read, its state unknown
     QCOMPARE(store->executionStatus(0), ExecutionStatus::Running);
+    QCOMPARE(store->stateName(store->executionInitialState(0)), QStringLiteral("a"));
+    QCOMPARE(store->executionInitialState(1), kNoState);
 }
 
 void TestPostgresStore::injectionShapedNames()
