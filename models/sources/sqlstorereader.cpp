@@ -124,12 +124,13 @@ bool SqlStoreReader::readWorkflowStates(TableScanContext &context)
     // the document and us parsing it; only a row whose current_state JSONRow would refuse
     // comes whole (column 5), for the message. SQLite: the JSON text in column 4.
     const bool serverExtracts = context.connection.dialect() == SqlConnection::Dialect::PostgreSQL;
-    const QByteArray readable = "(jsonb_typeof(ws.current_state) = 'object' AND "
-                                "coalesce(jsonb_typeof(ws.current_state->'stateName'), 'null') IN ('string', 'null'))";
+    // (The casts are no-ops on the seed's JSONB and let a json column work too.)
+    const QByteArray readable = "(jsonb_typeof(ws.current_state::jsonb) = 'object' AND "
+                                "coalesce(jsonb_typeof(ws.current_state::jsonb->'stateName'), 'null') IN ('string', 'null'))";
     return scanTable(context,
         "workflow_states", "SELECT id, workflow_id, execution_id, created_at, current_state FROM workflow_states",
         "SELECT ws.id, ws.workflow_id, ws.execution_id, ws.created_at, CASE WHEN " + readable
-            + " THEN coalesce(ws.current_state->>'stateName', '') END, CASE WHEN " + readable
+            + " THEN coalesce(ws.current_state::jsonb->>'stateName', '') END, CASE WHEN " + readable
             + " THEN NULL ELSE ws.current_state END FROM workflow_states ws" + m_pushdown.statesWhere(),
         true, [&](SqlStatement &q) {
             const QString table = QStringLiteral("workflow_states");
