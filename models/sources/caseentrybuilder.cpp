@@ -1,43 +1,118 @@
 #include "caseentrybuilder.h"
 
+#include "bytewords.h"
 #include "eventstore.h"
 
 #include <algorithm>
+#include <cstring>
+#include <utility>
 
 namespace StateScope {
 
+namespace {
+
+// Executions are added before the store has its one workflow; build() adds it as the first.
+constexpr quint32 kTheWorkflow = 0;
+
+struct TimedState
+{
+    TimeMs time;
+    quint32 state;
+};
+
+// Puts one case's entries in time order, ties in file order. Logs are mostly in time order
+// already: insertion sort is linear then; a long case in disorder takes the general sort.
+void sortCase(TimedState *first, TimedState *last)
+{
+    if (last - first > 64) {
+        std::stable_sort(first, last, [](const TimedState &a, const TimedState &b) { return a.time < b.time; });
+        return;
+    }
+    for (TimedState *i = first + 1; i < last; ++i) {
+        if (!(i->time < i[-1].time))
+            continue;
+        const TimedState moving = *i;
+        TimedState *j = i;
+        for (; j > first && moving.time < j[-1].time; --j)
+            *j = j[-1];
+        *j = moving;
+    }
+}
+
+} // namespace
+
+CaseEntryBuilder::CaseEntryBuilder()
+    : m_store(std::make_shared<EventStore>())
+{ }
+
+CaseEntryBuilder::~CaseEntryBuilder() = default;
+
+quint32 CaseEntryBuilder::caseCount() const
+{
+    return m_store->executionCount();
+}
+
+void CaseEntryBuilder::reserve(size_t entries)
+{
+    m_entries.reserve(entries);
+}
+
 void CaseEntryBuilder::add(QByteArrayView caseId, QByteArrayView state, TimeMs time)
 {
-    m_entries.push_back(Entry{m_cases.intern(caseId), m_states.intern(state), time});
+    m_entries.push_back(Entry{caseIndex(caseId), m_store->internState(state), time});
+}
+
+ExecutionIndex CaseEntryBuilder::caseIndex(QByteArrayView caseId)
+{
+    const size_t n = size_t(caseId.size());
+    if (n < 8 || n > sizeof(RecentCase::text))
+        return m_store->addExecution(caseId, kTheWorkflow, kUnknownTime, ExecutionStatus::Unknown);
+    if (m_recentCases.empty())
+        m_recentCases.resize(kRecentCases);
+    const char *p = caseId.data();
+    const quint64 h = (ByteWords::load8(p) * 0x9E3779B97F4A7C15ULL) ^ (ByteWords::load8(p + n - 8) * 0xC2B2AE3D27D4EB4FULL)
+        ^ n;
+    RecentCase &recent = m_recentCases[(h ^ (h >> 29)) % kRecentCases];
+    if (recent.size == n && ByteWords::same(recent.text, p, n))
+        return recent.index;
+    recent.index = m_store->addExecution(caseId, kTheWorkflow, kUnknownTime, ExecutionStatus::Unknown);
+    recent.size = quint32(n);
+    std::memcpy(recent.text, p, n);
+    return recent.index;
 }
 
 std::shared_ptr<EventStore> CaseEntryBuilder::build(const QString &workflowName)
 {
-    auto store = std::make_shared<EventStore>();
-    const quint32 workflow = store->addWorkflow(Workflow{workflowName, workflowName, {}});
-    std::vector<StateId> states(m_states.size());
-    for (quint32 s = 0; s < m_states.size(); ++s)
-        states[s] = store->internState(m_states.view(s));
-    // Grouped by case, in time order; stable, so entries at the same time keep the file's order.
-    std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) {
-        return a.caseIndex != b.caseIndex ? a.caseIndex < b.caseIndex : a.time < b.time;
-    });
-    store->reserveExecutions(m_cases.size());
-    store->reserveTransitions(m_entries.size() >= m_cases.size() ? m_entries.size() - m_cases.size() : 0);
-    for (size_t i = 0; i < m_entries.size();) {
-        const Entry &first = m_entries[i];
-        // A log says where cases went, not how they ended: the status is unknown.
-        const ExecutionIndex e = store->addExecution(m_cases.view(first.caseIndex), workflow, first.time, ExecutionStatus::Unknown);
-        store->setExecutionInitialState(e, states[first.state]);
-        size_t j = i + 1;
-        for (; j < m_entries.size() && m_entries[j].caseIndex == first.caseIndex; ++j)
-            store->appendTransition(e, states[m_entries[j - 1].state], states[m_entries[j].state], m_entries[j].time,
-                                    TransitionType::Normal);
-        i = j;
+    auto store = std::exchange(m_store, std::make_shared<EventStore>());
+    std::vector<RecentCase>().swap(m_recentCases);
+    [[maybe_unused]] const quint32 workflow = store->addWorkflow(Workflow{workflowName, workflowName, {}});
+    Q_ASSERT(workflow == kTheWorkflow);
+    // Grouped by case with a counting sort (stable: each case's entries stay in file order),
+    // then each case in time order.
+    const quint32 cases = store->executionCount();
+    std::vector<size_t> begin(size_t(cases) + 1, 0);
+    for (const Entry &entry : m_entries)
+        ++begin[entry.caseIndex + 1];
+    for (quint32 c = 0; c < cases; ++c)
+        begin[c + 1] += begin[c];
+    std::vector<TimedState> grouped(m_entries.size());
+    {
+        std::vector<size_t> next(begin.begin(), begin.end() - 1);
+        for (const Entry &entry : m_entries)
+            grouped[next[entry.caseIndex]++] = TimedState{entry.time, entry.state};
     }
-    m_entries = {};
-    m_cases = StringInterner();
-    m_states = StringInterner();
+    std::vector<Entry>().swap(m_entries); // its memory back before the store's columns grow
+    store->reserveTransitions(grouped.size() - cases);
+    for (ExecutionIndex e = 0; e < cases; ++e) {
+        TimedState *first = grouped.data() + begin[e];
+        TimedState *last = grouped.data() + begin[e + 1];
+        sortCase(first, last);
+        // A log says where cases went, not how they ended: the status stays unknown.
+        store->setExecutionEntryTime(e, first->time);
+        store->setExecutionInitialState(e, first->state);
+        for (const TimedState *t = first + 1; t < last; ++t)
+            store->appendTransition(e, t[-1].state, t->state, t->time, TransitionType::Normal);
+    }
     store->finalize();
     return store;
 }

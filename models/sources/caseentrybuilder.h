@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stringinterner.h"
+#include "domaintypes.h"
 #include "timeutil.h"
 
 #include <QByteArrayView>
@@ -20,9 +20,16 @@ class EventStore;
 class CaseEntryBuilder final
 {
 public:
+    CaseEntryBuilder();
+    ~CaseEntryBuilder();
+    CaseEntryBuilder(const CaseEntryBuilder &) = delete;
+    CaseEntryBuilder &operator=(const CaseEntryBuilder &) = delete;
+
     void add(QByteArrayView caseId, QByteArrayView state, TimeMs time);
+    // Room for this many entries (a reader's estimate from the file's size): no regrowth.
+    void reserve(size_t entries);
     size_t entryCount() const { return m_entries.size(); }
-    quint32 caseCount() const { return m_cases.size(); }
+    quint32 caseCount() const;
 
     // A new store holding the log; every execution belongs to one workflow named
     // `workflowName` (the file's name, say). The builder is empty afterwards.
@@ -35,8 +42,21 @@ private:
         quint32 state;
         TimeMs time;
     };
-    StringInterner m_cases;
-    StringInterner m_states;
+    ExecutionIndex caseIndex(QByteArrayView caseId);
+
+    // Case ids and states go straight into the store being built: case i is execution i, so
+    // build() interns nothing again.
+    std::shared_ptr<EventStore> m_store;
+    // Logs interleave the entries of the cases in flight (thousands): the ids seen last, by
+    // their text, answer most rows without the interner's probes into tables of millions.
+    struct RecentCase
+    {
+        quint32 size = 0; // 0 = free
+        ExecutionIndex index = 0;
+        char text[40];
+    };
+    static constexpr size_t kRecentCases = 16384;
+    std::vector<RecentCase> m_recentCases;
     std::vector<Entry> m_entries; // in file order
 };
 

@@ -1,7 +1,7 @@
 // BARS P4 (CSV): parse + ingest of a ~500 MB CSV event log, beside python3-pandas reading the
-// same file and counting entries per state when pandas is installed.
+// same file and computing the same counts when pandas is installed.
 //
-//   bench_csvreader [--file PATH] [--mb N] [--runs N] [--chunk KiB]
+//   bench_csvreader [--file PATH] [--mb N] [--runs N] [--chunk KiB] [--python PATH] [--no-pandas]
 //
 // Generates the file once (default /tmp/statescope-bench/events.csv): a case id (UUID-like
 // text), a state of ten, an RFC 3339 time and a resource column; time-ordered, with about 2,000
@@ -9,7 +9,12 @@
 // --runs, the file warm in the page cache):
 //   {"bench":"csv_read","mb":..,"seconds":..,"mb_per_s":..,"rows":..}      read + intern (CsvReader)
 //   {"bench":"csv_load","mb":..,"seconds":..,"mb_per_s":..,"rows":..}      the same + building the store
-//   {"bench":"csv_pandas","seconds":..,"ratio":..} or {"bench":"csv_pandas","skipped":".."}
+//   {"bench":"csv_counts","seconds":..,"pairs":..}   cases, entries per state, transitions per
+//                                                   (from, to) pair, counted from the store
+//   {"bench":"csv_pandas","seconds":..,"ours_seconds":..,"ratio":..,"same_counts":..}
+//       pandas: read_csv, to_datetime, each case in time order, the same counts; ours_seconds is
+//       csv_load + csv_counts, ratio = pandas / ours. Or {"bench":"csv_pandas","skipped":".."}.
+//       Exits 1 when the counts differ.
 
 #include "caseentrybuilder.h"
 #include "csvreader.h"
@@ -22,11 +27,14 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <vector>
 
 using namespace StateScope;
@@ -80,6 +88,44 @@ bool generate(const QString &path, qint64 targetBytes)
     return file.rename(path);
 }
 
+// What both sides count: cases, entries per state, transitions per "from>to" pair.
+struct LogCounts
+{
+    qint64 rows = 0;
+    qint64 cases = 0;
+    std::map<QByteArray, qint64> states;
+    std::map<QByteArray, qint64> pairs;
+};
+
+LogCounts countStore(const EventStore &store)
+{
+    const quint32 stateCount = store.stateCount();
+    std::vector<qint64> entries(stateCount, 0);
+    std::vector<qint64> moves(size_t(stateCount) * stateCount, 0);
+    for (ExecutionIndex e = 0; e < store.executionCount(); ++e) {
+        const StateId first = store.executionInitialState(e);
+        if (first != kNoState)
+            ++entries[first];
+    }
+    for (quint32 t = 0; t < store.transitionCount(); ++t) {
+        ++entries[store.transitionTo(t)];
+        ++moves[size_t(store.transitionFrom(t)) * stateCount + store.transitionTo(t)];
+    }
+    LogCounts counts;
+    counts.cases = store.executionCount();
+    for (StateId s = 0; s < stateCount; ++s) {
+        if (entries[s] > 0)
+            counts.states[store.stateNameUtf8(s).toByteArray()] = entries[s];
+        for (StateId to = 0; to < stateCount; ++to) {
+            if (const qint64 n = moves[size_t(s) * stateCount + to])
+                counts.pairs[store.stateNameUtf8(s).toByteArray() + '>' + store.stateNameUtf8(to).toByteArray()] = n;
+        }
+    }
+    for (const auto &[state, n] : counts.states)
+        counts.rows += n;
+    return counts;
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -100,6 +146,8 @@ int main(int argc, char **argv)
         {QStringLiteral("chunk"), QStringLiteral("read size (default: the reader's)"), QStringLiteral("KiB")});
     parser.addOption(
         {QStringLiteral("runs"), QStringLiteral("runs (median)"), QStringLiteral("n"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("python"), QStringLiteral("interpreter with pandas"), QStringLiteral("path")});
+    parser.addOption({QStringLiteral("no-pandas"), QStringLiteral("our figures only")});
     parser.process(app);
     const QString path = parser.value(QStringLiteral("file"));
     if (!QFileInfo::exists(path)) {
@@ -114,6 +162,7 @@ int main(int argc, char **argv)
 
     std::vector<double> readSeconds, loadSeconds;
     qint64 rows = 0;
+    std::shared_ptr<EventStore> lastStore;
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         timer.start();
@@ -131,8 +180,10 @@ int main(int argc, char **argv)
         const auto store = builder.build(QStringLiteral("events"));
         loadSeconds.push_back(double(timer.nsecsElapsed()) / 1e9);
         if (run == 0)
-            std::fprintf(stderr, "%lld rows, %u executions, %u transitions, %llu issues\n", qlonglong(rows),
-                         store->executionCount(), store->transitionCount(), qulonglong(result.issueCount));
+            std::fprintf(stderr, "%lld rows, %u executions, %u transitions, %llu issues, store %.1f MB\n",
+                         qlonglong(rows), store->executionCount(), store->transitionCount(),
+                         qulonglong(result.issueCount), double(store->memoryBytes()) / 1e6);
+        lastStore = store;
     }
     const double read = median(readSeconds), load = median(loadSeconds);
     std::printf("{\"bench\":\"csv_read\",\"mb\":%.1f,\"seconds\":%.3f,\"mb_per_s\":%.1f,\"rows\":%lld}\n", mb, read,
@@ -140,30 +191,66 @@ int main(int argc, char **argv)
     std::printf("{\"bench\":\"csv_load\",\"mb\":%.1f,\"seconds\":%.3f,\"mb_per_s\":%.1f,\"rows\":%lld}\n", mb, load,
                 mb / load, qlonglong(rows));
 
-    // The peer: pandas reads the file and counts entries per state (the same counts).
+    // Our counts, from the store the load built: the figures pandas computes below.
+    QElapsedTimer countTimer;
+    countTimer.start();
+    const LogCounts ours = countStore(*lastStore);
+    const double countSeconds = double(countTimer.nsecsElapsed()) / 1e9;
+    std::printf("{\"bench\":\"csv_counts\",\"seconds\":%.3f,\"pairs\":%zu}\n", countSeconds, ours.pairs.size());
+
+    if (parser.isSet(QStringLiteral("no-pandas")))
+        return 0;
+    // The peer: pandas reads the same file, puts each case's entries in time order (ties in file
+    // order, as the builder does) and counts cases, entries per state and transitions per
+    // (from, to) pair; the counts must equal ours.
     const QString script
-        = QStringLiteral("import sys, time\n"
+        = QStringLiteral("import json, sys, time\n"
                          "try:\n    import pandas\nexcept ImportError:\n    print('missing'); sys.exit(0)\n"
-                         "best = []\n"
+                         "times = []\n"
                          "for _ in range(int(sys.argv[2])):\n"
                          "    t = time.perf_counter()\n"
-                         "    df = pandas.read_csv(sys.argv[1])\n"
-                         "    counts = df.groupby('state').size()\n"
-                         "    best.append(time.perf_counter() - t)\n"
-                         "print(sorted(best)[len(best) // 2])\n");
-    QProcess python;
-    python.start(QStringLiteral("python3"), {QStringLiteral("-c"), script, path, QString::number(runs)});
-    if (!python.waitForFinished(-1) || python.exitCode() != 0) {
+                         "    df = pandas.read_csv(sys.argv[1], usecols=['case_id', 'state', 'timestamp'])\n"
+                         "    df['timestamp'] = pandas.to_datetime(df['timestamp'], utc=True)\n"
+                         "    df = df.sort_values('timestamp', kind='stable')\n"
+                         "    previous = df.groupby('case_id', sort=False)['state'].shift()\n"
+                         "    moves = pandas.DataFrame({'f': previous, 't': df['state']}).dropna()\n"
+                         "    pairs = moves.groupby(['f', 't']).size()\n"
+                         "    states = df['state'].value_counts()\n"
+                         "    cases = df['case_id'].nunique()\n"
+                         "    times.append(time.perf_counter() - t)\n"
+                         "print(json.dumps({'seconds': sorted(times)[len(times) // 2], 'rows': len(df), 'cases': cases,\n"
+                         "                  'states': {k: int(v) for k, v in states.items()},\n"
+                         "                  'pairs': {f + '>' + t: int(v) for (f, t), v in pairs.items()}}))\n");
+    // Debian's interpreter has python3-pandas; a python3 earlier on PATH (pyenv, venv) may not.
+    const QString python = parser.isSet(QStringLiteral("python")) ? parser.value(QStringLiteral("python"))
+        : QFileInfo::exists(QStringLiteral("/usr/bin/python3"))   ? QStringLiteral("/usr/bin/python3")
+                                                                  : QStringLiteral("python3");
+    QProcess process;
+    process.start(python, {QStringLiteral("-c"), script, path, QString::number(runs)});
+    if (!process.waitForFinished(-1) || process.exitCode() != 0) {
         std::printf("{\"bench\":\"csv_pandas\",\"skipped\":\"python3 failed\"}\n");
         return 0;
     }
-    const QByteArray answer = python.readAllStandardOutput().trimmed();
-    bool ok = false;
-    const double pandas = answer.toDouble(&ok);
-    if (!ok) {
+    const QJsonObject answer = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+    if (!answer.contains(QStringLiteral("seconds"))) {
         std::printf("{\"bench\":\"csv_pandas\",\"skipped\":\"python3-pandas not installed\"}\n");
         return 0;
     }
-    std::printf("{\"bench\":\"csv_pandas\",\"seconds\":%.3f,\"ratio\":%.2f}\n", pandas, pandas / load);
-    return 0;
+    LogCounts theirs;
+    theirs.rows = answer.value(QStringLiteral("rows")).toInteger();
+    theirs.cases = answer.value(QStringLiteral("cases")).toInteger();
+    const QJsonObject states = answer.value(QStringLiteral("states")).toObject();
+    for (auto it = states.begin(); it != states.end(); ++it)
+        theirs.states[it.key().toUtf8()] = it.value().toInteger();
+    const QJsonObject pairs = answer.value(QStringLiteral("pairs")).toObject();
+    for (auto it = pairs.begin(); it != pairs.end(); ++it)
+        theirs.pairs[it.key().toUtf8()] = it.value().toInteger();
+    const bool same = theirs.rows == rows && theirs.cases == ours.cases && theirs.states == ours.states
+        && theirs.pairs == ours.pairs;
+    const double pandas = answer.value(QStringLiteral("seconds")).toDouble();
+    const double total = load + countSeconds;
+    std::printf("{\"bench\":\"csv_pandas\",\"seconds\":%.3f,\"ours_seconds\":%.3f,\"ratio\":%.2f,"
+                "\"same_counts\":%s}\n",
+                pandas, total, pandas / total, same ? "true" : "false");
+    return same ? 0 : 1;
 }

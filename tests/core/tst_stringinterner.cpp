@@ -1,5 +1,6 @@
 #include "stringinterner.h"
 
+#include <QSet>
 #include <QTest>
 
 #include <vector>
@@ -28,6 +29,7 @@ private slots:
     void viewsStableAcrossGrowth();
     void reserveKeepsIds();
     void clear();
+    void keysOfEveryLengthThroughEveryTableSize();
 };
 
 void TestStringInterner::emptyInterner()
@@ -183,6 +185,52 @@ void TestStringInterner::clear()
     QCOMPARE(interner.find(keyOf(5)), StringInterner::kNotFound);
     QCOMPARE(interner.intern(keyOf(5)), 0u); // ids start again at 0
     QCOMPARE(interner.string(0), QStringLiteral("exec-5"));
+}
+
+void TestStringInterner::keysOfEveryLengthThroughEveryTableSize()
+{
+    // The slots keep a tag of the hash in the bits the ids do not need yet, fewer as the table
+    // grows: keys that share their ends, lengths 0 to 40 and a table from 64 to 2^20 slots
+    // must all come back, and absent keys must not.
+    StringInterner interner;
+    const auto keyAt = [](int i) {
+        const int length = i % 41;
+        QByteArray key(length, 'k');
+        const QByteArray number = QByteArray::number(i / 41);
+        for (int c = 0; c < number.size() && c < length; ++c)
+            key[length / 2 + c < length ? length / 2 + c : c] = number[c]; // the middle differs
+        return key;
+    };
+    std::vector<QByteArray> keys;
+    QSet<QByteArray> distinct;
+    for (int i = 0; i < 300000; ++i) {
+        const QByteArray key = keyAt(i);
+        if (!distinct.contains(key)) {
+            distinct.insert(key);
+            keys.push_back(key);
+        }
+    }
+    for (size_t id = 0; id < keys.size(); ++id) {
+        QCOMPARE(interner.intern(keys[id]), quint32(id));
+        if ((id & (id - 1)) == 0) { // at each power of two, everything so far is still found
+            for (size_t j = 0; j <= id; j += 1 + id / 64)
+                QCOMPARE(interner.find(keys[j]), quint32(j));
+        }
+    }
+    for (size_t id = 0; id < keys.size(); ++id) {
+        QCOMPARE(interner.find(keys[id]), quint32(id));
+        QCOMPARE(interner.view(quint32(id)), QByteArrayView(keys[id]));
+    }
+    QCOMPARE(interner.intern(keys.back()), quint32(keys.size() - 1)); // no new id for a known key
+    for (int i = 0; i < 2000; ++i)
+        QCOMPARE(interner.find(QByteArray("absent-" + QByteArray::number(i))), StringInterner::kNotFound);
+    // After dropping every other key the table shrinks and the tags widen again.
+    std::vector<bool> keep(keys.size());
+    for (size_t id = 0; id < keys.size(); ++id)
+        keep[id] = id % 2 == 0;
+    const std::vector<quint32> remap = interner.retain(keep);
+    for (size_t id = 0; id < keys.size(); ++id)
+        QCOMPARE(interner.find(keys[id]), id % 2 == 0 ? remap[id] : StringInterner::kNotFound);
 }
 
 QTEST_GUILESS_MAIN(TestStringInterner)
