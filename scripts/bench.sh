@@ -14,7 +14,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-bench"
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSTATESCOPE_BUILD_TESTS=ON >/dev/null
 cmake --build "$build" -j2 --target statescope statescope-sampledb bench_markov bench_liveanalytics bench_feedparser \
-    bench_timeline bench_matrix bench_diagram bench_dashboard bench_sourcemonitor bench_csvreader >&2
+    bench_timeline bench_matrix bench_diagram bench_dashboard bench_sourcemonitor bench_csvreader bench_jsonlreader >&2
 
 dir=${BENCH_DIR:-/tmp/statescope-bench}
 executions=${BENCH_EXECUTIONS:-1600000}
@@ -127,7 +127,9 @@ export QT_QPA_PLATFORM=offscreen
 p7db="$dir/p7-250000.sqlite"
 [ -f "$p7db" ] || "$build/app/statescope-sampledb" "$p7db" --executions 250000 --seed 3 >&2
 "$build/tests/bench/bench_dashboard" "$p7db" --p2-seconds "${BENCH_P2_SECONDS:-30}"
-# P4 (CSV): parse + ingest of a 500 MB CSV log, beside pandas when it is installed.
+# P4: parse + ingest of a 500 MB CSV log beside pandas computing the same counts, and of a
+# 500 MB JSONL recording (the path of `statescope analyze log.jsonl`).
 "$build/tests/bench/bench_csvreader" --runs 3
+"$build/tests/bench/bench_jsonlreader" --runs 3
 # R4: what watching a loaded database costs (the same 1 M-transition file).
 "$build/tests/bench/bench_sourcemonitor" "$p7db" 20

@@ -1,10 +1,13 @@
 #include "feedingestor.h"
 
+#include "bytewords.h"
 #include "eventstore.h"
 #include "liveanalytics.h"
 #include "recoverydataloss.h"
 
 #include <QDateTime>
+
+#include <cstring>
 
 namespace StateScope {
 
@@ -22,10 +25,28 @@ void FeedIngestor::apply(const std::vector<FeedEvent> &batch)
 
 ExecutionIndex FeedIngestor::execution(const FeedEvent &event)
 {
-    ExecutionIndex e = m_store.findExecution(event.executionId);
+    const QByteArray &id = event.executionId;
+    const size_t n = size_t(id.size());
+    RecentExecution *recent = nullptr;
+    if (m_executionsStable && n >= 8 && n <= sizeof(RecentExecution::text)) {
+        constexpr size_t kSlots = 16384;
+        if (m_recentExecutions.empty())
+            m_recentExecutions.resize(kSlots);
+        const char *p = id.constData();
+        const quint64 h = (ByteWords::load8(p) * 0x9E3779B97F4A7C15ULL)
+            ^ (ByteWords::load8(p + n - 8) * 0xC2B2AE3D27D4EB4FULL) ^ n;
+        recent = &m_recentExecutions[(h ^ (h >> 29)) % kSlots];
+        if (recent->size == n && ByteWords::same(recent->text, p, n))
+            return recent->index;
+    }
+    ExecutionIndex e = m_store.findExecution(id);
     if (e == StringInterner::kNotFound)
-        e = m_store.addExecution(event.executionId, m_store.ensureWorkflow(event.workflowId), kUnknownTime,
-                                 ExecutionStatus::Running);
+        e = m_store.addExecution(id, m_store.ensureWorkflow(event.workflowId), kUnknownTime, ExecutionStatus::Running);
+    if (recent) {
+        recent->size = quint32(n);
+        recent->index = e;
+        std::memcpy(recent->text, id.constData(), n);
+    }
     return e;
 }
 

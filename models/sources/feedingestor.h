@@ -38,6 +38,11 @@ class FeedIngestor final
 public:
     explicit FeedIngestor(EventStore &store, LiveAnalytics *live = nullptr);
 
+    // For a load that owns its store (a JSONL file): no one evicts executions meanwhile
+    // (EventStore::evictExecutions renumbers them), so the ingestor may remember the index of
+    // the execution ids it saw last and skip the store's lookup. Off by default.
+    void setExecutionsStable(bool stable) { m_executionsStable = stable; }
+
     void apply(const std::vector<FeedEvent> &batch);
     void apply(const FeedEvent &event);
     const IngestCounters &counters() const { return m_counters; }
@@ -69,6 +74,15 @@ private:
         StateId id = kNoState;
     };
     RecentName m_recentNames[64];
+    // Execution ids by their text, while setExecutionsStable(true) holds.
+    struct RecentExecution
+    {
+        quint32 size = 0; // 0: free
+        ExecutionIndex index = 0;
+        char text[40];
+    };
+    std::vector<RecentExecution> m_recentExecutions;
+    bool m_executionsStable = false;
 };
 
 } // namespace StateScope

@@ -66,7 +66,19 @@ FeedParser::FeedParser(FeedLimits limits)
 
 FeedParser::~FeedParser() = default;
 
+static_assert(FeedParser::kPadding >= qsizetype(simdjson::SIMDJSON_PADDING));
+
 int FeedParser::parseFrame(QByteArrayView frame, std::vector<FeedEvent> &out)
+{
+    return parse(frame, false, out);
+}
+
+int FeedParser::parseFramePadded(QByteArrayView frame, std::vector<FeedEvent> &out)
+{
+    return parse(frame, true, out);
+}
+
+int FeedParser::parse(QByteArrayView frame, bool padded, std::vector<FeedEvent> &out)
 {
     Rejection r;
     r.size = frame.size();
@@ -81,9 +93,10 @@ int FeedParser::parseFrame(QByteArrayView frame, std::vector<FeedEvent> &out)
     });
     dom::element root;
     const char *data = frame.isNull() ? "" : frame.data();
-    auto error = d->parser->parse(data, size_t(frame.size())).get(root);
+    const bool inPlace = padded && !frame.isNull();
+    auto error = d->parser->parse(data, size_t(frame.size()), !inPlace).get(root);
     if (error == simdjson::DEPTH_ERROR) {
-        error = d->boundaryParser().parse(data, size_t(frame.size())).get(root);
+        error = d->boundaryParser().parse(data, size_t(frame.size()), !inPlace).get(root);
         if (!error && containerDepth(root) > d->maxDepth)
             error = simdjson::DEPTH_ERROR;
     }

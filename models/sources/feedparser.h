@@ -31,6 +31,11 @@ public:
     // One WebSocket text frame: one event object or a JSON array of event objects. Appends the good
     // events to `out` (in order), counts every rejected frame/event by problem kind; returns the number appended.
     int parseFrame(QByteArrayView frame, std::vector<FeedEvent> &out);
+    // Bytes past a frame that parseFramePadded may read (and ignore) instead of copying it.
+    static constexpr qsizetype kPadding = 64;
+    // The same for a frame followed by at least kPadding readable bytes (a line in a larger
+    // buffer): the parser reads it in place instead of copying it first.
+    int parseFramePadded(QByteArrayView frame, std::vector<FeedEvent> &out);
 
     const FeedProblemCounts &problems() const { return m_counts; }
     // The first message seen for each problem kind (for "logged once per kind"), empty if none.
@@ -59,6 +64,7 @@ public:
     };
 
 private:
+    int parse(QByteArrayView frame, bool padded, std::vector<FeedEvent> &out);
     void reject(const Rejection &rejection);
 
     struct Private;

@@ -46,7 +46,8 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
     const qsizetype chunk = m_chunkSize;
 
     // buffer[start, end) holds unread text; `scan` is where the search for '\n' goes on.
-    std::vector<char> buffer(static_cast<size_t>(chunk));
+    // Behind the text, always FeedParser::kPadding bytes more: lines are parsed in place.
+    std::vector<char> buffer(static_cast<size_t>(chunk + FeedParser::kPadding));
     qsizetype start = 0, scan = 0, end = 0;
     qint64 lineNumber = 1;
     qint64 bytesRead = 0;
@@ -78,7 +79,7 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
         if (isBlank(p, n))
             return;
         const quint64 before = m_parser.problems().total();
-        m_parser.parseFrame(QByteArrayView(p, n), batch);
+        m_parser.parseFramePadded(QByteArrayView(p, n), batch); // the buffer has padding behind its text
         const quint64 problems = m_parser.problems().total() - before;
         if (problems == 0)
             return;
@@ -136,8 +137,8 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
             std::memmove(buffer.data(), buffer.data() + start, size_t(pending));
         start = 0;
         scan = end = pending;
-        if (qsizetype(buffer.size()) < end + chunk)
-            buffer.resize(size_t(end + chunk));
+        if (qsizetype(buffer.size()) < end + chunk + FeedParser::kPadding)
+            buffer.resize(size_t(end + chunk + FeedParser::kPadding));
         const qint64 n = device->read(buffer.data() + end, chunk);
         if (n < 0) {
             res.error = name + QStringLiteral(": ") + device->errorString();

@@ -24,7 +24,9 @@ class JsonLinesReader final
 public:
     // Gets each batch of up to kBatchSize events, in file order; may move them out. False stops the read.
     using BatchCallback = std::function<bool(std::vector<FeedEvent> &batch)>;
-    static constexpr size_t kBatchSize = 4096;
+    // Small enough that a batch (FeedEvent is ~800 bytes) is still in the cache when the
+    // consumer reads what the parser wrote: with 4096 a load took a fifth longer (BARS P4).
+    static constexpr size_t kBatchSize = 256;
 
     explicit JsonLinesReader(FeedLimits limits = {});
 
@@ -46,7 +48,7 @@ public:
 
 private:
     FeedParser m_parser;
-    qsizetype m_chunkSize = 4 * 1024 * 1024;
+    qsizetype m_chunkSize = 256 * 1024; // a chunk copied in does not flush the store's hot lines from L2
 };
 
 } // namespace StateScope

@@ -40,6 +40,7 @@ std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult 
 {
     auto store = std::make_shared<EventStore>();
     FeedIngestor ingestor(*store);
+    ingestor.setExecutionsStable(true); // the store is this load's own until it is handed over
     JsonLinesReader reader;
     const bool ok = reader.read(
         path, [&ingestor](std::vector<FeedEvent> &batch) { ingestor.apply(batch); return true; }, result, progress, cancel);

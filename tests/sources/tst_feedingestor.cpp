@@ -18,6 +18,7 @@ private slots:
     void outOfOrderEventsKeepTimeOrder();
     void operationalEvents();
     void recoveryDataLossFromFrames();
+    void stableExecutionsFillTheSameStore();
 };
 
 static FeedEvent transition(const char *execution, const char *from, const char *to, TimeMs at)
@@ -195,6 +196,73 @@ void TestFeedIngestor::recoveryDataLossFromFrames()
     }
     QCOMPARE(r[2].success, 0);
     QCOMPARE(r[3].success, -1);
+}
+
+void TestFeedIngestor::stableExecutionsFillTheSameStore()
+{
+    // With setExecutionsStable the ingestor remembers the execution ids it saw last: the store
+    // must come out exactly as without, also for ids alike at both ends (one slot of that
+    // memory), short and long ids, late and tied transitions, and a first state reported after
+    // a transition (ignored both ways).
+    std::vector<FeedEvent> events;
+    QList<QByteArray> ids;
+    for (int i = 0; i < 300; ++i)
+        ids << QByteArray("exec-aaaa-" + QByteArray::number(i) + "-zzzzzzzz");
+    ids << "x" << "short-7" << QByteArray(40, 'q') << QByteArray(41, 'q') << QByteArray(64, 'r');
+    TimeMs at = 100000;
+    for (int round = 0; round < 5; ++round) {
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            const QByteArray &id = ids[i];
+            const QByteArray from = "s" + QByteArray::number(round);
+            const QByteArray to = "s" + QByteArray::number(round + 1);
+            if (round == 0) {
+                events.push_back(started(id.constData(), "s0", at));
+            } else {
+                // Every seventh execution's third transition comes late (before its second);
+                // every fifth execution's second and third transitions tie.
+                const TimeMs when = i % 7 == 0 && round == 3 ? at - 50000 : i % 5 == 0 ? 90000 + round / 2 : at;
+                events.push_back(transition(id.constData(), from.constData(), to.constData(), when));
+            }
+            at += 7;
+        }
+        if (round == 2)
+            events.push_back(started(ids[3].constData(), "late-first-state", at));
+    }
+    events.push_back(started("only-started", "s0", at));
+    EventStore plain, stable;
+    FeedIngestor plainIngestor(plain);
+    FeedIngestor stableIngestor(stable);
+    stableIngestor.setExecutionsStable(true);
+    plainIngestor.apply(events);
+    stableIngestor.apply(events);
+    plain.finalize();
+    stable.finalize();
+    QCOMPARE(stable.executionCount(), quint32(ids.size() + 1));
+    QCOMPARE(stable.executionCount(), plain.executionCount());
+    QCOMPARE(stable.transitionCount(), plain.transitionCount());
+    QCOMPARE(stable.transitionCount(), quint32(4 * ids.size()));
+    QCOMPARE(stableIngestor.counters().transitions, plainIngestor.counters().transitions);
+    QVERIFY(plainIngestor.counters().outOfOrder > 0);
+    QCOMPARE(stableIngestor.counters().outOfOrder, plainIngestor.counters().outOfOrder);
+    QCOMPARE(stable.stateCount(), plain.stateCount());
+    for (quint32 t = 0; t < plain.transitionCount(); ++t) {
+        QCOMPARE(stable.transitionExecution(t), plain.transitionExecution(t));
+        QCOMPARE(stable.transitionFrom(t), plain.transitionFrom(t));
+        QCOMPARE(stable.transitionTo(t), plain.transitionTo(t));
+        QCOMPARE(stable.transitionTime(t), plain.transitionTime(t));
+        QCOMPARE(stable.transitionType(t), plain.transitionType(t));
+    }
+    for (ExecutionIndex e = 0; e < plain.executionCount(); ++e) {
+        QCOMPARE(stable.executionId(e), plain.executionId(e));
+        QCOMPARE(stable.executionEntryTime(e), plain.executionEntryTime(e));
+        QCOMPARE(stable.executionInitialState(e), plain.executionInitialState(e));
+        QCOMPARE(stable.firstTransitionOf(e), plain.firstTransitionOf(e));
+        QCOMPARE(stable.lastTransitionOf(e), plain.lastTransitionOf(e));
+        QCOMPARE(stable.transitionCountOf(e), plain.transitionCountOf(e));
+    }
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        QCOMPARE(stable.findExecution(ids[i]), ExecutionIndex(i));
+    QCOMPARE(stable.stateName(stable.executionInitialState(3)), QStringLiteral("s0"));
 }
 
 QTEST_GUILESS_MAIN(TestFeedIngestor)

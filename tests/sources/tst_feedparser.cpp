@@ -296,6 +296,15 @@ void TestFeedParser::goodFrames()
         const QByteArray diff = feedEventDifference(out[size_t(i) + 1], expected[i]);
         QVERIFY2(diff.isEmpty(), diff.constData());
     }
+    // Read in place (a line in a larger buffer), followed by more text: the same events.
+    const QByteArray buffer = frame + QByteArray("\n{\"seq\":1,\"type\":\"heartbeat\"}") + QByteArray(FeedParser::kPadding, ' ');
+    std::vector<FeedEvent> inPlace;
+    QCOMPARE(parser.parseFramePadded(QByteArrayView(buffer).first(frame.size()), inPlace), added);
+    QVERIFY2(parser.problems().total() == 0, qPrintable(parser.lastMessage()));
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        const QByteArray diff = feedEventDifference(inPlace[size_t(i)], expected[i]);
+        QVERIFY2(diff.isEmpty(), diff.constData());
+    }
     // And back: the serialised event reads as the same event.
     for (qsizetype i = 0; i < expected.size(); ++i) {
         const QByteArray json = feedEventToJson(out[size_t(i) + 1]);

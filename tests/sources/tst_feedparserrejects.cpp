@@ -174,6 +174,17 @@ void TestFeedParserRejects::badFrames()
     QVERIFY(!parser.lastMessage().isEmpty());
     // The parser goes on after any of these.
     QCOMPARE(parser.parseFrame(transitionFrame({}), out), 1);
+
+    // Read in place, followed by bytes that would close or mend it, the frame is as bad.
+    FeedParser inPlace;
+    std::vector<FeedEvent> inPlaceOut;
+    const QByteArray buffer = frame + QByteArray("\"}]}\n{\"type\":\"heartbeat\"}") + QByteArray(FeedParser::kPadding, '}');
+    QCOMPARE(inPlace.parseFramePadded(QByteArrayView(buffer).first(frame.size()), inPlaceOut), good);
+    QCOMPARE(describe(inPlace.problems()), describe(countsOf(problems)));
+    FeedParser copying;
+    std::vector<FeedEvent> copyingOut;
+    copying.parseFrame(frame, copyingOut);
+    QCOMPARE(inPlace.lastMessage(), copying.lastMessage());
 }
 
 void TestFeedParserRejects::frameTooLarge()
