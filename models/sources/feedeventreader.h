@@ -3,6 +3,7 @@
 // Internal to the feed parser (feedparser.cpp, feedeventreader.cpp): reading one event object
 // of statescope-feed/1 from simdjson's DOM into a FeedEvent. Not part of the sources API.
 
+#include "bytewords.h"
 #include "feedparser.h"
 
 #include <simdjson.h>
@@ -92,38 +93,6 @@ inline bool integerOf(dom::element v, qint64 *out, bool allowFraction)
     return true;
 }
 
-// Keys, names and ids compare inline, 8 bytes at a time: a libc memcmp call costs more than
-// the comparison at these sizes.
-inline quint64 load8(const char *p)
-{
-    quint64 v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-inline bool sameBytes(const char *a, const char *b, size_t n)
-{
-    if (n >= 8) {
-        quint64 diff = load8(a + n - 8) ^ load8(b + n - 8);
-        for (size_t i = 0; i + 8 < n; i += 8)
-            diff |= load8(a + i) ^ load8(b + i);
-        return diff == 0;
-    }
-    if (n >= 4) {
-        quint32 a0, a1, b0, b1;
-        std::memcpy(&a0, a, 4);
-        std::memcpy(&b0, b, 4);
-        std::memcpy(&a1, a + n - 4, 4);
-        std::memcpy(&b1, b + n - 4, 4);
-        return ((a0 ^ b0) | (a1 ^ b1)) == 0;
-    }
-    for (size_t i = 0; i < n; ++i) {
-        if (a[i] != b[i])
-            return false;
-    }
-    return true;
-}
-
 // The members of an object, read off the tape once: looking up a dozen fields then compares
 // lengths in a small array instead of walking the tape for each (a third of the parse time).
 class FlatObject
@@ -147,7 +116,7 @@ public:
     bool find(std::string_view key, dom::element *v) const
     {
         for (int i = 0; i < m_count; ++i) {
-            if (m_keys[i].size() == key.size() && sameBytes(m_keys[i].data(), key.data(), key.size())) {
+            if (m_keys[i].size() == key.size() && ByteWords::same(m_keys[i].data(), key.data(), key.size())) {
                 *v = m_values[i];
                 return !v->is_null();
             }
@@ -174,7 +143,7 @@ public:
         if (s.size() > kMaxLength || s.empty())
             return bytes(s);
         QByteArray &slot = m_slots[hash(s) & (kSlots - 1)];
-        if (slot.size() != qsizetype(s.size()) || !sameBytes(slot.constData(), s.data(), s.size()))
+        if (slot.size() != qsizetype(s.size()) || !ByteWords::same(slot.constData(), s.data(), s.size()))
             slot = bytes(s);
         return slot;
     }
