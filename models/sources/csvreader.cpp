@@ -99,11 +99,8 @@ bool CsvReader::read(const QString &path, CaseEntryBuilder &builder, LoadResult 
                      const ProgressCallback &progress, const std::atomic_bool *cancel)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (result)
-            result->error = path + QStringLiteral(": ") + file.errorString();
+    if (!openLogFile(file, result))
         return false;
-    }
     return read(&file, QFileInfo(path).fileName(), builder, result, progress, cancel);
 }
 

@@ -28,11 +28,8 @@ bool JsonLinesReader::read(const QString &path, const BatchCallback &onBatch, Lo
                            const ProgressCallback &progress, const std::atomic_bool *cancel)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (result)
-            result->error = path + QStringLiteral(": ") + file.errorString();
+    if (!openLogFile(file, result))
         return false;
-    }
     return read(&file, QFileInfo(path).fileName(), onBatch, result, progress, cancel);
 }
 

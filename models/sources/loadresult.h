@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFile>
 #include <QString>
 #include <QStringList>
 
@@ -63,5 +64,16 @@ struct LoadResult
             issues.push_back(std::move(issue));
     }
 };
+
+// Opens an event log (file.fileName()) for reading. False, with result->error "<path>:
+// <reason>" when a result is given, if it cannot be opened.
+inline bool openLogFile(QFile &file, LoadResult *result)
+{
+    if (file.open(QIODevice::ReadOnly))
+        return true;
+    if (result)
+        result->error = file.fileName() + QStringLiteral(": ") + file.errorString();
+    return false;
+}
 
 } // namespace StateScope

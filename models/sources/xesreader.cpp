@@ -357,10 +357,8 @@ std::shared_ptr<EventStore> loadXesSource(const QString &path, LoadResult *resul
                                           const std::atomic_bool *cancel)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        result->error = path + QStringLiteral(": ") + file.errorString();
+    if (!openLogFile(file, result))
         return nullptr;
-    }
     CaseEntryBuilder builder;
     XesReader reader;
     if (!reader.read(&file, QFileInfo(path).fileName(), &builder, result, progress, cancel) || !result->ok())

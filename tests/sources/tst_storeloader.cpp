@@ -19,6 +19,8 @@ class TestStoreLoader : public QObject
 private slots:
     void loadsOnWorkerThread();
     void reportsErrors();
+    void logThatCannotBeOpenedIsNamed_data();
+    void logThatCannotBeOpenedIsNamed();
 };
 
 void TestStoreLoader::loadsOnWorkerThread()
@@ -69,6 +71,24 @@ void TestStoreLoader::reportsErrors()
     QVERIFY(finished.at(0).at(1).value<LoadResult>().error.contains(QLatin1String("no such file")));
     thread.quit();
     thread.wait();
+}
+
+void TestStoreLoader::logThatCannotBeOpenedIsNamed_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("csv") << "events.csv";
+    QTest::newRow("xes") << "events.xes";
+    QTest::newRow("jsonl") << "events.jsonl";
+}
+
+void TestStoreLoader::logThatCannotBeOpenedIsNamed()
+{
+    QFETCH(QString, name);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    LoadResult result;
+    QVERIFY(!loadSource(path, &result));
+    QVERIFY2(result.error.startsWith(path + QStringLiteral(": ")), qPrintable(result.error));
 }
 
 QTEST_GUILESS_MAIN(TestStoreLoader)
