@@ -15,8 +15,15 @@ size_t StateRowMap::hash(QByteArrayView key)
     return size_t(h);
 }
 
-void StateRowMap::reserve(size_t count)
+void StateRowMap::makeRoom(bool inlineKeys)
 {
+    const size_t count = m_expected;
+    m_expected = 0;
+    if (!inlineKeys) {
+        m_otherKeys.reserve(quint32(count));
+        m_otherExecutions.reserve(count);
+        return;
+    }
     size_t slotCount = 64;
     while (slotCount * 4 < count * 5)
         slotCount *= 2;
@@ -41,6 +48,8 @@ void StateRowMap::grow(size_t slotCount)
 
 bool StateRowMap::insert(QByteArrayView key, quint32 execution)
 {
+    if (m_expected > 0)
+        makeRoom(key.size() == 16);
     if (key.size() != 16) {
         const quint32 id = m_otherKeys.intern(key);
         if (id < m_otherExecutions.size())
@@ -86,6 +95,7 @@ void StateRowMap::clear()
 {
     std::vector<Slot>().swap(m_slots);
     m_count = 0;
+    m_expected = 0;
     m_otherKeys.clear();
     std::vector<quint32>().swap(m_otherExecutions);
 }

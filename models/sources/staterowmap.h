@@ -18,7 +18,9 @@ class StateRowMap final
 public:
     static constexpr quint32 kNotFound = IdInterner::kNotFound;
 
-    void reserve(size_t count);
+    // Room for count keys, made on the first insert for the kind of key it brings: a database
+    // of text ids must not pay for a table of 16-byte slots it never uses.
+    void reserve(size_t count) { m_expected = count; }
     // False (and nothing changes) when the key is there already.
     bool insert(QByteArrayView key, quint32 execution);
     quint32 find(QByteArrayView key) const;
@@ -31,10 +33,12 @@ private:
         quint32 value = kNotFound; // kNotFound: empty
     };
     static size_t hash(QByteArrayView key);
+    void makeRoom(bool inlineKeys);
     void grow(size_t slotCount);
 
     std::vector<Slot> m_slots; // open addressing, linear probes, at most 4/5 full (20 B a slot)
     size_t m_count = 0;
+    size_t m_expected = 0; // from reserve(), until the first insert
     IdInterner m_otherKeys;
     std::vector<quint32> m_otherExecutions;
 };
