@@ -40,4 +40,17 @@ inline bool same(const char *a, const char *b, size_t n)
     return true;
 }
 
+// A quick hash of a short string from its first and last 8 bytes and its size, for small
+// direct-mapped caches of recent names (not for tables that must spread adversarial keys).
+inline quint64 endsHash(const char *p, size_t n)
+{
+    quint64 head = 0, tail = 0;
+    if (n > 0)
+        std::memcpy(&head, p, n < 8 ? n : 8);
+    if (n > 8)
+        tail = load8(p + n - 8);
+    const quint64 h = (head * 0x9E3779B97F4A7C15ULL) ^ (tail * 0xC2B2AE3D27D4EB4FULL) ^ n;
+    return h ^ (h >> 29);
+}
+
 } // namespace StateScope::ByteWords

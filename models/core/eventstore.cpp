@@ -52,6 +52,12 @@ ExecutionIndex EventStore::addExecution(QByteArrayView executionId, quint32 work
             m_execStatus[e] = status;
         return e;
     }
+    appendExecutionColumns(workflow, entryTime, status);
+    return e;
+}
+
+void EventStore::appendExecutionColumns(quint32 workflow, TimeMs entryTime, ExecutionStatus status)
+{
     m_execWorkflow.push_back(workflow);
     m_execEntry.push_back(entryTime);
     m_execStatus.push_back(status);
@@ -59,6 +65,13 @@ ExecutionIndex EventStore::addExecution(QByteArrayView executionId, quint32 work
     m_execHead.push_back(kNoIndex);
     m_execTail.push_back(kNoIndex);
     m_execCount.push_back(0);
+}
+
+ExecutionIndex EventStore::ensureExecution(QByteArrayView executionId, QByteArrayView workflowId)
+{
+    const ExecutionIndex e = m_executionIds.intern(executionId);
+    if (e == m_execWorkflow.size())
+        appendExecutionColumns(ensureWorkflow(workflowId), kUnknownTime, ExecutionStatus::Running);
     return e;
 }
 
@@ -161,6 +174,12 @@ void EventStore::reserveTransitions(size_t count)
     m_trTo.reserve(count);
     m_trTime.reserve(count);
     m_trType.reserve(count);
+}
+
+void EventStore::reserveCheckpoints(size_t count)
+{
+    m_checkpoints.reserve(count);
+    m_checkpointIds.reserve(quint32(std::min<size_t>(count, std::numeric_limits<quint32>::max())));
 }
 
 void EventStore::reserveExecutions(quint32 count)

@@ -42,6 +42,12 @@ public:
     ExecutionIndex addExecution(QByteArrayView executionId, quint32 workflow, TimeMs entryTime,
                                 ExecutionStatus status);
     ExecutionIndex findExecution(QByteArrayView executionId) const { return m_executionIds.find(executionId); }
+    // The execution with this id; a new one (running, in the workflow with id `workflowId`) if
+    // there is none. One probe of the id table either way.
+    ExecutionIndex ensureExecution(QByteArrayView executionId, QByteArrayView workflowId);
+    // Hints that the execution or checkpoint with this id is looked up or added next.
+    void prefetchExecution(QByteArrayView executionId) const { m_executionIds.prefetch(executionId); }
+    void prefetchCheckpoint(QByteArrayView checkpointId) const { m_checkpointIds.prefetch(checkpointId); }
     quint32 executionCount() const { return m_executionIds.size(); }
     QString executionId(ExecutionIndex e) const { return m_executionIds.string(e); }
     quint32 executionWorkflow(ExecutionIndex e) const { return m_execWorkflow[e]; }
@@ -74,6 +80,7 @@ public:
     void finalize();
     void reserveTransitions(size_t count);
     void reserveExecutions(quint32 count);
+    void reserveCheckpoints(size_t count);
 
     // --- everything else a source reports ---
     // Checkpoints: compact records (no heap per checkpoint: 400,000 of them are common); their
@@ -112,6 +119,7 @@ public:
         = 4 * sizeof(quint32) + sizeof(TimeMs) + sizeof(ExecutionStatus) + sizeof(StateId);
 
 private:
+    void appendExecutionColumns(quint32 workflow, TimeMs entryTime, ExecutionStatus status);
     StringInterner m_states;
     StringInterner m_workflowIds;
     std::vector<Workflow> m_workflows;

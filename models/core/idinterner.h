@@ -15,6 +15,11 @@ public:
 
     quint32 intern(QByteArrayView id);
     quint32 find(QByteArrayView id) const;
+    void prefetch(QByteArrayView id) const
+    {
+        char buffer[17];
+        m_keys.prefetch(key(id, buffer));
+    }
     QByteArray utf8(quint32 index) const;
     QString string(quint32 index) const { return QString::fromUtf8(utf8(index)); } // ids from logs may be any text
     quint32 size() const { return m_keys.size(); }

@@ -22,6 +22,13 @@ public:
 
     quint32 intern(QByteArrayView utf8);
     quint32 find(QByteArrayView utf8) const;
+    // Starts fetching the slot where `utf8` is or would go, for an intern() or find() soon after:
+    // with tables of millions the slot is a cache miss, which then overlaps other work.
+    void prefetch(QByteArrayView utf8) const
+    {
+        if (!m_slots.empty())
+            __builtin_prefetch(&m_slots[hash(utf8) & (m_slots.size() - 1)]);
+    }
     QByteArrayView view(quint32 id) const
     {
         return QByteArrayView(m_arena.data() + m_offsets[id], m_offsets[id + 1] - m_offsets[id]);

@@ -23,69 +23,66 @@ void FeedIngestor::apply(const std::vector<FeedEvent> &batch)
         apply(event);
 }
 
-ExecutionIndex FeedIngestor::execution(const FeedEvent &event)
+ExecutionIndex FeedIngestor::execution(QByteArrayView id, QByteArrayView workflowId)
 {
-    const QByteArray &id = event.executionId;
     const size_t n = size_t(id.size());
     RecentExecution *recent = nullptr;
     if (m_executionsStable && n >= 8 && n <= sizeof(RecentExecution::text)) {
-        constexpr size_t kSlots = 16384;
         if (m_recentExecutions.empty())
-            m_recentExecutions.resize(kSlots);
-        const char *p = id.constData();
-        const quint64 h = (ByteWords::load8(p) * 0x9E3779B97F4A7C15ULL)
-            ^ (ByteWords::load8(p + n - 8) * 0xC2B2AE3D27D4EB4FULL) ^ n;
-        recent = &m_recentExecutions[(h ^ (h >> 29)) % kSlots];
-        if (recent->size == n && ByteWords::same(recent->text, p, n))
+            m_recentExecutions.resize(kRecentSlots);
+        recent = &m_recentExecutions[ByteWords::endsHash(id.data(), n) % kRecentSlots];
+        if (recent->size == n && ByteWords::same(recent->text, id.data(), n))
             return recent->index;
     }
-    ExecutionIndex e = m_store.findExecution(id);
-    if (e == StringInterner::kNotFound)
-        e = m_store.addExecution(id, m_store.ensureWorkflow(event.workflowId), kUnknownTime, ExecutionStatus::Running);
+    const ExecutionIndex e = m_store.ensureExecution(id, workflowId);
     if (recent) {
         recent->size = quint32(n);
         recent->index = e;
-        std::memcpy(recent->text, id.constData(), n);
+        std::memcpy(recent->text, id.data(), n);
     }
     return e;
 }
 
+void FeedIngestor::prefetchExecution(QByteArrayView id, bool likelyNew) const
+{
+    const size_t n = size_t(id.size());
+    if (m_executionsStable && !m_recentExecutions.empty() && n >= 8 && n <= sizeof(RecentExecution::text))
+        __builtin_prefetch(&m_recentExecutions[ByteWords::endsHash(id.data(), n) % kRecentSlots]);
+    if (likelyNew)
+        m_store.prefetchExecution(id);
+}
+
+void FeedIngestor::prefetchCheckpoint(QByteArrayView checkpointId) const
+{
+    m_store.prefetchCheckpoint(checkpointId);
+}
+
+void FeedIngestor::begin(TimeMs eventTime)
+{
+    noteTime(eventTime);
+    ++m_counters.events;
+}
+
 void FeedIngestor::apply(const FeedEvent &event)
 {
-    if (event.time != kUnknownTime && (m_latest == kUnknownTime || event.time > m_latest))
-        m_latest = event.time;
+    noteTime(event.time);
     switch (event.type) {
     case FeedEventType::Transition:
         applyTransition(event);
         break;
     case FeedEventType::ExecutionStarted:
-    case FeedEventType::StateChange: {
-        const ExecutionIndex e = execution(event);
-        if (event.type == FeedEventType::ExecutionStarted && event.time != kUnknownTime)
-            m_store.setExecutionEntryTime(e, event.time);
-        // The state an execution sits in before its first transition.
-        if (!event.stateName.isEmpty() && m_store.firstTransitionOf(e) == kNoIndex
-            && m_store.executionInitialState(e) == kNoState) {
-            const StateId s = m_store.internState(event.stateName);
-            m_store.setExecutionInitialState(e, s);
-            if (event.type == FeedEventType::StateChange && event.time != kUnknownTime
-                && m_store.executionEntryTime(e) == kUnknownTime)
-                m_store.setExecutionEntryTime(e, event.time);
-            if (m_live) {
-                m_live->addFirstState(s);
-                m_live->moveExecution(kNoState, s);
-            }
-        }
+    case FeedEventType::StateChange:
+        applyEntry(execution(event), event.type == FeedEventType::ExecutionStarted, event.stateName, event.time);
         break;
-    }
     case FeedEventType::ExecutionCompleted:
-        m_store.setExecutionStatus(execution(event), ExecutionStatus::Completed);
+        setStatus(execution(event), ExecutionStatus::Completed);
         break;
     case FeedEventType::ExecutionFailed:
-        m_store.setExecutionStatus(execution(event), ExecutionStatus::Failed);
+        setStatus(execution(event), ExecutionStatus::Failed);
         break;
     case FeedEventType::CheckpointCreated:
-        applyCheckpoint(event);
+        applyCheckpoint(execution(event), event.checkpointId, event.checkpointType, event.stateName, event.time,
+                        event.sizeBytes, event.recoverable);
         break;
     case FeedEventType::RecoveryInitiated:
     case FeedEventType::RecoveryCompleted:
@@ -116,6 +113,40 @@ void FeedIngestor::apply(const FeedEvent &event)
     ++m_counters.events;
 }
 
+void FeedIngestor::applyEntry(ExecutionIndex e, bool started, QByteArrayView stateName, TimeMs time)
+{
+    if (started && time != kUnknownTime)
+        m_store.setExecutionEntryTime(e, time);
+    // The state an execution sits in before its first transition.
+    if (!stateName.isEmpty() && m_store.firstTransitionOf(e) == kNoIndex
+        && m_store.executionInitialState(e) == kNoState) {
+        const StateId s = m_store.internState(stateName);
+        m_store.setExecutionInitialState(e, s);
+        if (!started && time != kUnknownTime && m_store.executionEntryTime(e) == kUnknownTime)
+            m_store.setExecutionEntryTime(e, time);
+        if (m_live) {
+            m_live->addFirstState(s);
+            m_live->moveExecution(kNoState, s);
+        }
+    }
+}
+
+void FeedIngestor::setStatus(ExecutionIndex e, ExecutionStatus status)
+{
+    m_store.setExecutionStatus(e, status);
+}
+
+StateId FeedIngestor::stateNamed(QByteArrayView name)
+{
+    const size_t n = size_t(name.size());
+    NamedState &slot = m_namedStates[ByteWords::endsHash(name.data(), n) % std::size(m_namedStates)];
+    if (slot.id != kNoState && slot.name.size() == name.size() && ByteWords::same(slot.name.constData(), name.data(), n))
+        return slot.id;
+    slot.name = name.toByteArray();
+    slot.id = m_store.internState(name);
+    return slot.id;
+}
+
 StateId FeedIngestor::state(const QByteArray &name)
 {
     RecentName &slot = m_recentNames[(quintptr(name.constData()) >> 4) % std::size(m_recentNames)];
@@ -131,8 +162,13 @@ void FeedIngestor::applyTransition(const FeedEvent &event)
     const ExecutionIndex e = execution(event);
     const StateId from = state(event.fromState);
     const StateId to = state(event.toState);
+    applyTransition(e, from, to, event.time, event.transitionType);
+}
+
+void FeedIngestor::applyTransition(ExecutionIndex e, StateId from, StateId to, TimeMs time, TransitionType type)
+{
     const quint32 tail = m_store.lastTransitionOf(e);
-    const bool inOrder = tail == kNoIndex || m_store.transitionTime(tail) <= event.time;
+    const bool inOrder = tail == kNoIndex || m_store.transitionTime(tail) <= time;
     if (!inOrder)
         ++m_counters.outOfOrder;
     if (m_live) {
@@ -149,28 +185,29 @@ void FeedIngestor::applyTransition(const FeedEvent &event)
             entry = m_store.transitionTime(tail);
         }
         if (inOrder) {
-            m_live->addTransition(from, to, entry != kUnknownTime && event.time >= entry ? event.time - entry : -1);
+            m_live->addTransition(from, to, entry != kUnknownTime && time >= entry ? time - entry : -1);
             m_live->moveExecution(previous, to);
         } else {
             m_live->addTransition(from, to, -1);
             m_live->markDwellStale(); // a late event split a stay already counted
         }
     }
-    m_store.appendTransition(e, from, to, event.time, event.transitionType);
+    m_store.appendTransition(e, from, to, time, type);
     ++m_counters.transitions;
 }
 
-void FeedIngestor::applyCheckpoint(const FeedEvent &event)
+void FeedIngestor::applyCheckpoint(ExecutionIndex e, QByteArrayView id, QByteArrayView type, QByteArrayView stateName,
+                                   TimeMs time, qint64 sizeBytes, bool recoverable)
 {
     CheckpointInfo c;
-    c.execution = execution(event);
-    c.timestamp = event.time;
-    c.sizeBytes = event.sizeBytes;
-    c.recoverable = event.recoverable;
+    c.execution = e;
+    c.timestamp = time;
+    c.sizeBytes = sizeBytes;
+    c.recoverable = recoverable;
     // The feed announces a checkpoint without its content: its checksum cannot be checked
     // here (the database it lives in can), so it stays unverifiable.
     c.status = CheckpointStatus::Unverifiable;
-    m_store.addCheckpoint(event.checkpointId, event.checkpointType, event.stateName, c);
+    m_store.addCheckpoint(id, type, stateName, c);
 }
 
 void FeedIngestor::applyRecovery(const FeedEvent &event)

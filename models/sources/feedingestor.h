@@ -51,11 +51,31 @@ public:
     // The latest event time seen (for "data is N s old" and as-of times).
     TimeMs latestEventTime() const { return m_latest; }
 
+    // The same effects as apply() for the commonest events, from their members as views: a
+    // reader that skips FeedEvent (JsonLinesFastPath) calls begin(), then one of the others.
+    void begin(TimeMs eventTime);
+    ExecutionIndex execution(QByteArrayView executionId, QByteArrayView workflowId);
+    // Hints for a reader that knows ids before it applies their event: their table slots are
+    // then fetched while it reads the rest. `likelyNew`: an execution_started, say.
+    void prefetchExecution(QByteArrayView executionId, bool likelyNew) const;
+    void prefetchCheckpoint(QByteArrayView checkpointId) const;
+    StateId stateNamed(QByteArrayView name);
+    void applyTransition(ExecutionIndex e, StateId from, StateId to, TimeMs time, TransitionType type);
+    // execution_started (started: true) and state_change.
+    void applyEntry(ExecutionIndex e, bool started, QByteArrayView stateName, TimeMs time);
+    void applyCheckpoint(ExecutionIndex e, QByteArrayView id, QByteArrayView type, QByteArrayView stateName,
+                         TimeMs time, qint64 sizeBytes, bool recoverable);
+    void setStatus(ExecutionIndex e, ExecutionStatus status);
+
 private:
-    ExecutionIndex execution(const FeedEvent &event);
+    void noteTime(TimeMs t)
+    {
+        if (t != kUnknownTime && (m_latest == kUnknownTime || t > m_latest))
+            m_latest = t;
+    }
+    ExecutionIndex execution(const FeedEvent &event) { return execution(event.executionId, event.workflowId); }
     StateId state(const QByteArray &name);
     void applyTransition(const FeedEvent &event);
-    void applyCheckpoint(const FeedEvent &event);
     void applyRecovery(const FeedEvent &event);
     void applyConsistency(const FeedEvent &event);
 
@@ -74,6 +94,13 @@ private:
         StateId id = kNoState;
     };
     RecentName m_recentNames[64];
+    // The same by their text, for stateNamed().
+    struct NamedState
+    {
+        QByteArray name;
+        StateId id = kNoState;
+    };
+    NamedState m_namedStates[64];
     // Execution ids by their text, while setExecutionsStable(true) holds.
     struct RecentExecution
     {
@@ -81,6 +108,7 @@ private:
         ExecutionIndex index = 0;
         char text[40];
     };
+    static constexpr size_t kRecentSlots = 16384;
     std::vector<RecentExecution> m_recentExecutions;
     bool m_executionsStable = false;
 };
