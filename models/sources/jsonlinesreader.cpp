@@ -75,6 +75,13 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
         }
         if (isBlank(p, n))
             return;
+        if (m_lineHandler) {
+            if (const int transitions = m_lineHandler(p, n); transitions >= 0) {
+                ++events;
+                res.transitionsRead += transitions;
+                return;
+            }
+        }
         const quint64 before = m_parser.problems().total();
         m_parser.parseFramePadded(QByteArrayView(p, n), batch); // the buffer has padding behind its text
         const quint64 problems = m_parser.problems().total() - before;
@@ -98,6 +105,10 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
     };
 
     for (;;) {
+        if (m_blockHandler && !skipping && end > scan) {
+            if (const void *last = memrchr(buffer.data() + scan, '\n', size_t(end - scan)))
+                m_blockHandler(buffer.data() + start, static_cast<const char *>(last) + 1 - (buffer.data() + start));
+        }
         while (const void *found = std::memchr(buffer.data() + scan, '\n', size_t(end - scan))) {
             const qsizetype newline = static_cast<const char *>(found) - buffer.data();
             if (skipping) {
@@ -108,7 +119,7 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
             }
             ++lineNumber;
             start = scan = newline + 1;
-            if (batch.size() >= kBatchSize) {
+            if (batch.size() >= kBatchSize || (m_lineHandler && !batch.empty())) {
                 if (!flush())
                     return true;
                 if (cancelled())

@@ -43,11 +43,29 @@ public:
     bool read(QIODevice *device, const QString &name, const BatchCallback &onBatch, LoadResult *result,
               const ProgressCallback &progress = {}, const std::atomic_bool *cancel = nullptr);
 
+    // Offered each line first (without its CR or byte order mark, never blank, followed by
+    // FeedParser::kPadding readable bytes): returns how many transitions it applied itself, or -1
+    // to leave the line to the FeedParser and onBatch. With a handler set, the lines left over
+    // are handed on one at a time, so events keep their file order.
+    using LineHandler = std::function<int(const char *line, qsizetype size)>;
+    // The block handler (optional, with a line handler) first gets each run of complete lines
+    // read, from the start of its first line through its last '\n', before the line handler
+    // gets them one by one (and the lines it skips: blank, too long).
+    using BlockHandler = std::function<void(const char *block, qsizetype size)>;
+    void setLineHandler(LineHandler handler, BlockHandler blockHandler = {})
+    {
+        m_lineHandler = std::move(handler);
+        m_blockHandler = std::move(blockHandler);
+    }
+    const FeedLimits &limits() const { return m_parser.limits(); }
+
     // Bytes read from the device at a time (tests use tiny chunks to cross every boundary).
     void setChunkSize(qsizetype bytes) { m_chunkSize = std::max<qsizetype>(bytes, 1); }
 
 private:
     FeedParser m_parser;
+    LineHandler m_lineHandler;
+    BlockHandler m_blockHandler;
     qsizetype m_chunkSize = 256 * 1024; // a chunk copied in does not flush the store's hot lines from L2
 };
 

@@ -4,9 +4,14 @@
 #include "definitionparser.h"
 #include "eventstore.h"
 #include "feedingestor.h"
+#include "jsonlinesfastpath.h"
 #include "jsonlinesreader.h"
 #include "sqlstorereader.h"
 #include "xesreader.h"
+
+#include <QFileInfo>
+
+#include <algorithm>
 
 namespace StateScope {
 
@@ -35,13 +40,59 @@ std::shared_ptr<EventStore> loadDatabaseSource(const QString &source, LoadResult
     return store;
 }
 
+namespace {
+
+// After the first part of a large log, room is made for the whole file at the rate seen so
+// far: the store's columns and id tables then do not regrow and copy themselves as it loads.
+class ReserveAhead
+{
+public:
+    ReserveAhead(EventStore &store, qint64 fileBytes)
+        : m_store(store)
+        , m_fileBytes(fileBytes)
+        , m_done(fileBytes < 4 * kSampleBytes)
+    { }
+    void seen(qsizetype lineBytes)
+    {
+        if (m_done || (m_bytes += lineBytes + 1) < kSampleBytes)
+            return;
+        m_done = true;
+        // A little over the rate: the start of a log has more new executions than the rest.
+        const double scale = 1.05 * double(m_fileBytes) / double(m_bytes);
+        m_store.reserveTransitions(size_t(scale * m_store.transitionCount()));
+        m_store.reserveExecutions(quint32(std::min(scale * m_store.executionCount(), 4e9)));
+        m_store.reserveCheckpoints(size_t(scale * double(m_store.checkpoints().size())));
+    }
+
+private:
+    static constexpr qint64 kSampleBytes = 16 * 1024 * 1024;
+    EventStore &m_store;
+    qint64 m_fileBytes;
+    qint64 m_bytes = 0;
+    bool m_done;
+};
+
+} // namespace
+
 std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult *result, const ProgressCallback &progress,
-                                                const std::atomic_bool *cancel)
+                                                const std::atomic_bool *cancel, const JsonLinesLoadOptions &options)
 {
     auto store = std::make_shared<EventStore>();
     FeedIngestor ingestor(*store);
     ingestor.setExecutionsStable(true); // the store is this load's own until it is handed over
     JsonLinesReader reader;
+    if (options.chunkBytes > 0)
+        reader.setChunkSize(options.chunkBytes);
+    JsonLinesFastPath fastPath(ingestor, reader.limits());
+    ReserveAhead reserve(*store, QFileInfo(path).size());
+    if (options.fastPath && qEnvironmentVariable("STATESCOPE_JSONL_FASTPATH") != QLatin1String("0")) {
+        reader.setLineHandler(
+            [&fastPath, &reserve](const char *line, qsizetype size) {
+                reserve.seen(size);
+                return fastPath.take(line, size);
+            },
+            [&fastPath](const char *block, qsizetype size) { fastPath.beginBlock(block, size); });
+    }
     const bool ok = reader.read(
         path, [&ingestor](std::vector<FeedEvent> &batch) { ingestor.apply(batch); return true; }, result, progress, cancel);
     if (!ok || !result->ok())

@@ -37,10 +37,19 @@ private:
     std::atomic_bool m_cancel{false};
 };
 
+struct JsonLinesLoadOptions
+{
+    // Common events read straight into the store (JsonLinesFastPath) rather than through
+    // FeedParser; the store and issues are the same. STATESCOPE_JSONL_FASTPATH=0 turns it off too.
+    bool fastPath = true;
+    qsizetype chunkBytes = 0; // bytes read at a time; 0 for the reader's default
+};
+
 // Reads a JSONL event log (one feed event per line, SPEC 4) into a new store.
 std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult *result,
                                                 const ProgressCallback &progress = {},
-                                                const std::atomic_bool *cancel = nullptr);
+                                                const std::atomic_bool *cancel = nullptr,
+                                                const JsonLinesLoadOptions &options = {});
 
 // A state machine definition file alone (ASL or the row form): no executions, its states, and the
 // definition in store.definitions().

@@ -1,5 +1,6 @@
 // BARS P4 (JSONL): parse + ingest of a ~500 MB JSONL event log, the path `statescope analyze
-// log.jsonl` takes (loadJsonLinesSource: JsonLinesReader, FeedParser, FeedIngestor, EventStore).
+// log.jsonl` takes (loadJsonLinesSource: JsonLinesReader, JsonLinesFastPath for the common events,
+// FeedParser + FeedIngestor for the rest, EventStore).
 //
 //   bench_jsonlreader [--file PATH] [--mb N] [--runs N] [--load-only]
 //
@@ -8,9 +9,11 @@
 // executions of the order-processing machine (execution_started, transitions, a checkpoint
 // after ~30 % of them, execution_completed/failed), ~2,000 in flight at a time, a consistency
 // sample per workflow each simulated second with its replication-lag alerts. Prints one JSON
-// line per figure (medians of --runs, the file warm in the page cache):
-//   {"bench":"jsonl_parse","mb":..,"seconds":..,"mb_per_s":..,"events":..}   JsonLinesReader + FeedParser only
-//   {"bench":"jsonl_load","mb":..,"seconds":..,"mb_per_s":..,"transitions":..}  the same + ingest into the store
+// line per figure (medians of --runs, the file warm in the page cache; cpu_seconds is the
+// process's user + sys time during the run, steadier than wall time on a shared machine):
+//   {"bench":"jsonl_load",...}            the product's path: the P4 figure
+//   {"bench":"jsonl_load_feedparser",...} the same with every line through FeedParser (the fast path off)
+//   {"bench":"jsonl_parse",...}           JsonLinesReader + FeedParser into FeedEvents only (the live feed's parser)
 
 #include "eventstore.h"
 #include "feedeventjson.h"
@@ -25,6 +28,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -232,6 +237,26 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+double cpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+struct Timed
+{
+    std::vector<double> wall, cpu;
+    void print(const char *name, double mb, const char *countName, qint64 count) const
+    {
+        const double seconds = median(wall);
+        std::printf("{\"bench\":\"%s\",\"mb\":%.1f,\"seconds\":%.3f,\"mb_per_s\":%.1f,\"cpu_seconds\":%.3f,"
+                    "\"cpu_mb_per_s\":%.1f,\"%s\":%lld}\n",
+                    name, mb, seconds, mb / seconds, median(cpu), mb / median(cpu), countName, qlonglong(count));
+    }
+};
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -258,13 +283,14 @@ int main(int argc, char **argv)
     const double mb = double(QFileInfo(path).size()) / 1e6;
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
 
-    std::vector<double> parseSeconds, loadSeconds;
+    Timed parse, load, loadFeedParser;
     qint64 events = 0;
     quint32 transitions = 0;
     for (int run = 0; run < runs; ++run) {
         QElapsedTimer timer;
         if (!loadOnly) {
             timer.start();
+            double cpu = cpuSeconds();
             JsonLinesReader reader;
             LoadResult parsed;
             qint64 count = 0;
@@ -274,34 +300,46 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "%s\n", qPrintable(parsed.error));
                 return 1;
             }
-            parseSeconds.push_back(double(timer.nsecsElapsed()) / 1e9);
+            parse.wall.push_back(double(timer.nsecsElapsed()) / 1e9);
+            parse.cpu.push_back(cpuSeconds() - cpu);
             events = count;
         }
-
-        timer.start();
-        LoadResult result;
-        const auto store = loadJsonLinesSource(path, &result);
-        if (!store) {
-            std::fprintf(stderr, "%s\n", qPrintable(result.error));
-            return 1;
+        for (const bool fastPath : {true, false}) {
+            if (loadOnly && !fastPath)
+                continue;
+            Timed &timed = fastPath ? load : loadFeedParser;
+            timer.start();
+            const double cpu = cpuSeconds();
+            LoadResult result;
+            JsonLinesLoadOptions options;
+            options.fastPath = fastPath;
+            const auto store = loadJsonLinesSource(path, &result, {}, nullptr, options);
+            if (!store) {
+                std::fprintf(stderr, "%s\n", qPrintable(result.error));
+                return 1;
+            }
+            timed.wall.push_back(double(timer.nsecsElapsed()) / 1e9);
+            timed.cpu.push_back(cpuSeconds() - cpu);
+            if (fastPath)
+                transitions = store->transitionCount();
+            else if (store->transitionCount() != transitions) {
+                std::fprintf(stderr, "the two paths disagree: %u against %u transitions\n", store->transitionCount(),
+                             transitions);
+                return 1;
+            }
+            if (run == 0)
+                std::fprintf(stderr,
+                             "%s: %u executions, %u transitions, %zu checkpoints, %zu consistency samples, "
+                             "%llu issues, store %.1f MB\n",
+                             fastPath ? "fast path" : "FeedParser", store->executionCount(), store->transitionCount(),
+                             store->checkpoints().size(), store->consistency().size(), qulonglong(result.issueCount),
+                             double(store->memoryBytes()) / 1e6);
         }
-        loadSeconds.push_back(double(timer.nsecsElapsed()) / 1e9);
-        transitions = store->transitionCount();
-        if (run == 0)
-            std::fprintf(stderr,
-                         "%u executions, %u transitions, %zu checkpoints, %zu consistency samples, "
-                         "%llu issues, store %.1f MB\n",
-                         store->executionCount(), store->transitionCount(),
-                         store->checkpoints().size(), store->consistency().size(), qulonglong(result.issueCount),
-                         double(store->memoryBytes()) / 1e6);
     }
+    load.print("jsonl_load", mb, "transitions", transitions);
     if (!loadOnly) {
-        const double parse = median(parseSeconds);
-        std::printf("{\"bench\":\"jsonl_parse\",\"mb\":%.1f,\"seconds\":%.3f,\"mb_per_s\":%.1f,\"events\":%lld}\n",
-                    mb, parse, mb / parse, qlonglong(events));
+        loadFeedParser.print("jsonl_load_feedparser", mb, "transitions", transitions);
+        parse.print("jsonl_parse", mb, "events", events);
     }
-    const double load = median(loadSeconds);
-    std::printf("{\"bench\":\"jsonl_load\",\"mb\":%.1f,\"seconds\":%.3f,\"mb_per_s\":%.1f,\"transitions\":%u}\n", mb,
-                load, mb / load, transitions);
     return 0;
 }
