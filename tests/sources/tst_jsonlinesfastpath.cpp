@@ -237,9 +237,11 @@ void TestJsonLinesFastPath::sameStoreAndIssues_data()
     QTest::newRow("mixed") << mixed.join('\n') + '\n';
     const QByteArray longValue = QByteArray('"' + QByteArray(70 * 1024, 'x') + '"');
     const QByteArray longLine = QByteArray(kTransition).replace("\"task\"", longValue).replace("%1", "9");
-    // A small fuzzer: the log with bytes changed to ones that matter to JSON here and there.
+    // A small fuzzer: the log with bytes changed to ones that matter to JSON here and there
+    // (STATESCOPE_TEST_MUTATIONS=N for a longer run than CI's).
     const QByteArray significant = "\"\\{}[],: \t\nx0-.e\xff\x01";
-    for (quint32 seed = 1; seed <= 80; ++seed) {
+    const quint32 mutations = quint32(qEnvironmentVariableIntValue("STATESCOPE_TEST_MUTATIONS"));
+    for (quint32 seed = 1; seed <= (mutations > 0 ? mutations : 80); ++seed) {
         std::mt19937 mutate(seed);
         QByteArray bytes = mixed.mid(0, 400).join('\n') + '\n';
         for (int i = 0; i < int(seed % 7) * 20 + 5; ++i)
