@@ -12,9 +12,9 @@
 namespace StateScope {
 
 namespace {
-// Live batches reach the views at most this often: coalesced, yet an event waits at most this
-// plus the client's batch interval before it is shown (BARS P2: p99 <= 50 ms).
-constexpr int kApplyIntervalMs = 25;
+// Live batches reach the views at most every m_applyIntervalMs (25 ms unless the preferences
+// say otherwise): coalesced, yet an event waits at most that plus the client's batch interval
+// before it is shown (BARS P2: p99 <= 50 ms).
 constexpr int kClientBatchMs = 5;
 constexpr int kLiveAnalysisIntervalMs = 2000; // the full report while live
 constexpr qint64 kRateWindowMs = 5000;
@@ -205,7 +205,7 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
     m_liveStale = true; // rebuilt when live events first need it: offline data never does
     m_asOf = kUnknownTime;
     std::tie(m_firstTime, m_lastTime) = timeRange(*m_store);
-    m_loadedStatus = result.issueCount ? tr("loaded, %1 unreadable records skipped").arg(result.issueCount) : tr("loaded");
+    m_loadedStatus = result.issueCount ? tr("loaded, %n unreadable records skipped", nullptr, int(result.issueCount)) : tr("loaded");
     if (!m_filter.isEmpty())
         m_loadedStatus += tr(" (%1 only)").arg(describeFilter(m_filter));
     m_loadedWithIssues = result.issueCount > 0;
@@ -213,7 +213,7 @@ void DashboardSession::onLoaded(std::shared_ptr<EventStore> store, const LoadRes
     emit storeChanged(true);
     emit asOfChanged(m_asOf);
     startAnalysis();
-    emit loadFinished(true, result.issueCount ? tr("Loaded; %1 unreadable records skipped").arg(result.issueCount) : tr("Loaded"));
+    emit loadFinished(true, result.issueCount ? tr("Loaded; %n unreadable records skipped", nullptr, int(result.issueCount)) : tr("Loaded"));
 }
 
 void DashboardSession::connectFeed(FeedClientOptions options)
@@ -237,7 +237,7 @@ void DashboardSession::connectFeed(FeedClientOptions options)
         m_pendingAcks.push_back(inFlight);
         // At most one tick per interval, but no wait after a quiet spell.
         if (!m_applyTimer.isActive())
-            m_applyTimer.start(m_sinceApply.isValid() ? std::max<qint64>(0, kApplyIntervalMs - m_sinceApply.elapsed()) : 0);
+            m_applyTimer.start(m_sinceApply.isValid() ? std::max<qint64>(0, m_applyIntervalMs - m_sinceApply.elapsed()) : 0);
     });
     const int id = feed.sourceId;
     connect(feed.client, &FeedClient::stateChanged, this, [this, id](FeedClient::State state, const QString &detail) {
@@ -424,7 +424,36 @@ AnalysisOptions DashboardSession::analysisOptions() const
     options.selection.to = m_asOf;
     options.asOf = m_asOf;
     options.definition = definition();
+    options.lagThresholdMs = m_lagThresholdMs;
     return options;
+}
+
+void DashboardSession::setLagThresholdMs(double ms)
+{
+    if (ms <= 0 || ms == m_lagThresholdMs)
+        return;
+    m_lagThresholdMs = ms;
+    if (!hasData())
+        return;
+    if (m_analysis.isRunning())
+        m_runningAnalysisStale = true; // started again when it ends
+    else
+        startAnalysis();
+}
+
+void DashboardSession::setMemoryBudgetBytes(quint64 bytes)
+{
+    m_budget->setBudget(std::max(bytes, MemoryBudget::kMinimumBytes));
+}
+
+quint64 DashboardSession::memoryBudgetBytes() const
+{
+    return m_budget->counters().requestedBudgetBytes;
+}
+
+void DashboardSession::setRefreshIntervalMs(int ms)
+{
+    m_applyIntervalMs = std::clamp(ms, 1, 1000);
 }
 
 void DashboardSession::setAsOf(TimeMs asOf)

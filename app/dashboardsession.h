@@ -27,8 +27,9 @@ class StoreLoader;
 
 // The data behind the dashboard, on the GUI thread: one EventStore filled by a database or
 // event-log load (StoreLoader on a worker thread) and by live feeds (each FeedClient on its
-// own thread). Live batches are queued and applied together at most every 25 ms, with
-// LiveAnalytics kept in step and the memory budget enforced; the views hear one
+// own thread). Live batches are queued and applied together at most every 25 ms (or as the
+// refresh-rate preference says), with LiveAnalytics kept in step and the memory budget
+// enforced; the views hear one
 // storeChanged() per tick. The full report is computed on a worker (QtConcurrent) every
 // couple of seconds while live, and once per load or time-scrubber move offline; between two
 // full reports the live figures (counts, executions per state) are patched into the last one.
@@ -63,6 +64,14 @@ public:
     // validation use it, and the diagram draws it. Without one, the data's only definition.
     void setDefinition(std::optional<StateMachineDefinition> definition);
     std::optional<StateMachineDefinition> definition() const;
+    // The preferences: the lag threshold of the consistency score (a new report is computed),
+    // the memory budget of live data, and how often live batches reach the views.
+    void setLagThresholdMs(double ms);
+    double lagThresholdMs() const { return m_lagThresholdMs; }
+    void setMemoryBudgetBytes(quint64 bytes);
+    quint64 memoryBudgetBytes() const;
+    void setRefreshIntervalMs(int ms);
+    int refreshIntervalMs() const { return m_applyIntervalMs; }
     // How often the offline source is probed and retried (tests shorten it).
     void setSourceMonitorOptions(const SourceMonitor::Options &options);
     void cancelLoad();
@@ -157,6 +166,8 @@ private:
     std::vector<FeedBatch> m_pending;
     std::vector<std::shared_ptr<FeedInFlight>> m_pendingAcks;
     QTimer m_applyTimer;
+    int m_applyIntervalMs = 25; // live batches reach the views at most this often
+    double m_lagThresholdMs = 1000;
     QElapsedTimer m_sinceApply;
     std::deque<std::pair<qint64, quint64>> m_rateWindow; // (ms, events applied) of the last seconds
     quint64 m_liveEventsApplied = 0;

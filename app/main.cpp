@@ -2,6 +2,7 @@
 // dashboard. All behaviour lives in the libraries, where the tests reach it.
 #include "analyzecommand.h"
 #include "commandlinetools.h"
+#include "languagesetup.h"
 #include "mainwindow.h"
 #include "recovercommand.h"
 #include "simulatecommand.h"
@@ -48,5 +49,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("statescope"));
     QCoreApplication::setOrganizationName(QStringLiteral("StateScope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STATESCOPE_VERSION));
+    StateScope::LanguageSetup::setUp(); // the ui/language setting, else the system's language
     return StateScope::MainWindow::runDashboard(app);
 }

@@ -75,13 +75,18 @@ MainWindow::MainWindow(QWidget *parent)
         m_analytics->setReport(m_session->report());
         m_consistency->setReport(m_session->report());
         const AnalysisReport &r = m_session->report();
-        m_summary->setText(tr("%1 — %2 executions · %3 transitions · %4 states · %5 running · %6 alerts")
-                               .arg(r.source, QLocale().toString(r.executions), QLocale().toString(r.transitions))
-                               .arg(r.states.size()).arg(r.runningExecutions).arg(quint64(r.alerts.size()) + r.alertsOmitted));
+        // One translatable figure each: every count takes its own plural form.
+        const QStringList figures{tr("%Ln executions", nullptr, int(r.executions)),
+                                  tr("%Ln transitions", nullptr, int(r.transitions)),
+                                  tr("%Ln states", nullptr, int(r.states.size())),
+                                  tr("%Ln running", nullptr, int(r.runningExecutions)),
+                                  tr("%Ln alerts", nullptr, int(quint64(r.alerts.size()) + r.alertsOmitted))};
+        m_summary->setText(r.source + QStringLiteral(" — ") + figures.join(QStringLiteral(" · ")));
     });
     createActions();
     createDocks();
     createStatusBar();
+    createDesktopActions();
     connect(m_session.get(), &DashboardSession::reportChanged, this, &MainWindow::onReportChanged);
     connect(m_session.get(), &DashboardSession::storeChanged, this, &MainWindow::onStoreChanged);
     // A CSV log with unknown column names: ask which is which, then load it with that mapping.
@@ -143,7 +148,7 @@ MainWindow::~MainWindow()
 
 void MainWindow::createActions()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_openAction = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Database or Log…"),
                                    QKeySequence::Open, this, &MainWindow::chooseSource);
     m_openAction->setIconText(tr("Open…"));
@@ -156,12 +161,12 @@ void MainWindow::createActions()
         ->setToolTip(tr("Check the data against a state machine definition (Amazon States Language or the state_machines form)"));
     QAction *engineApi = file->addAction(tr("&Engine Recovery API…"), this, &MainWindow::chooseEngineApi);
     engineApi->setToolTip(tr("Send recoveries to the engine's REST API instead of writing the database"));
-    m_reloadAction = file->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Reload"), QKeySequence::Refresh,
+    m_reloadAction = file->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Re&load"), QKeySequence::Refresh,
                                      this, [this] { m_session->reloadSource(); });
     m_reloadAction->setToolTip(tr("Load the open database or event log again, with what changed since (F5)"));
-    m_disconnectAction = file->addAction(tr("&Disconnect Feeds"), this, [this] { m_session->disconnectFeeds(); });
+    m_disconnectAction = file->addAction(tr("Disconnect &Feeds"), this, [this] { m_session->disconnectFeeds(); });
     m_disconnectAction->setToolTip(tr("Stop every live feed; the data received so far stays"));
-    m_closeAction = file->addAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("&Close All Sources"),
+    m_closeAction = file->addAction(style()->standardIcon(QStyle::SP_DialogCloseButton), tr("Close &All Sources"),
                                     QKeySequence::Close, this, [this] { m_session->closeSources(); });
     m_closeAction->setIconText(tr("Close"));
     m_closeAction->setToolTip(tr("Stop every feed and drop the data of every source (Ctrl+W)"));
@@ -170,7 +175,7 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_followAction = m_viewMenu->addAction(tr("&Follow Live"));
+    m_followAction = m_viewMenu->addAction(tr("Follow &Live"));
     m_followAction->setCheckable(true);
     m_followAction->setChecked(true);
     m_followAction->setShortcut(QKeySequence(Qt::Key_F));
@@ -312,7 +317,7 @@ void MainWindow::attachDefinition(StateMachineDefinition definition)
     const QString name = definition.name;
     const qsizetype problems = definition.problems.size();
     m_session->setDefinition(std::move(definition));
-    statusBar()->showMessage(problems ? tr("Definition %1 attached; it has %2 structural errors (Analytics, validation)").arg(name).arg(problems)
+    statusBar()->showMessage(problems ? tr("Definition %1 attached; it has %n structural errors (Analytics, validation)", nullptr, int(problems)).arg(name)
                                       : tr("Definition %1 attached").arg(name),
                              10000);
 }

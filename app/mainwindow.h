@@ -21,19 +21,24 @@ class QToolButton;
 namespace StateScope {
 
 class AnalyticsView;
+class CommandPalette;
 class ConsistencyView;
 class DashboardSession;
 class DemoEngine;
 class MatrixView;
+class Preferences;
 class RecoveryPane;
 class SourcesPane;
 class StateDiagramView;
+class Theme;
 class TimelineView;
 class TimeScrubber;
 
 // The dashboard window: layout and wiring only. The data lives in DashboardSession; each pane
 // is a view from widgets/ fed with its values when the session says they changed (coalesced:
-// at most every 25 ms while live). Panes are docks the user rearranges; the layout is saved.
+// at most every 25 ms while live, or at the refresh rate of the preferences). Panes are docks
+// the user rearranges; the layout is saved. Menus beyond File and the first View entries,
+// the preferences, themes, command palette and recent sources: mainwindowmenus.cpp.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -48,6 +53,18 @@ public:
     void startDemo();
     // Conformance, validation and the diagram use this definition (--definition, File menu).
     void attachDefinition(StateMachineDefinition definition);
+
+    // The user's preferences (Edit > Preferences), applied to the session and the theme when
+    // they change; the application-wide light or dark look.
+    Preferences &preferences() { return *m_preferences; }
+    Theme &theme() { return *m_theme; }
+    void showPreferences();
+    void showShortcuts();
+    void showCommandPalette();
+    CommandPalette *commandPalette() const { return m_commandPalette; } // null until first shown
+    // File > Open Recent: opens it, or (a file since deleted) says so and drops it from the list.
+    void openRecentSource(const QString &source);
+    QMenu *recentMenu() const { return m_recentMenu; }
 
     // Parses the GUI command line (SOURCE..., --demo, --feed URL, --screenshot FILE,
     // --quit-after S) and runs.
@@ -67,6 +84,13 @@ private:
     void createActions();
     void createDocks();
     void createStatusBar();
+    void createDesktopActions(); // mainwindowmenus.cpp
+    void applyPreferences();
+    void rebuildRecentMenu();
+    QWidget *focusedView() const; // the pane holding the keyboard focus; the diagram otherwise
+    void goToView(QWidget *view);
+    void zoomFocusedView(int direction); // +1 in, -1 out, 0 fit
+    void exportCurrentView();
     void restoreLayout();
     QDockWidget *addDock(QWidget *view, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
     void onReportChanged(bool full);
@@ -110,6 +134,12 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_followAction = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    Preferences *m_preferences = nullptr;
+    Theme *m_theme = nullptr;
+    CommandPalette *m_commandPalette = nullptr;
+    bool m_themeApplied = false;
     bool m_announcedData = false;
 };
 

@@ -2,6 +2,7 @@
 // selection as an evidence bundle.
 #include "mainwindow.h"
 
+#include "actionicons.h"
 #include "analyticsview.h"
 #include "consistencyview.h"
 #include "dashboardsession.h"
@@ -30,7 +31,11 @@ namespace StateScope {
 
 void MainWindow::createExportMenu(QMenu *file)
 {
-    QMenu *menu = file->addMenu(tr("&Export"));
+    QMenu *menu = file->addMenu(tr("E&xport"));
+    menu->addAction(ActionIcons::icon(ActionIcons::Kind::Export), tr("&Current View as Image…"),
+                    QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportCurrentView)
+        ->setToolTip(tr("Save the pane that has the keyboard focus (else the state diagram) as PNG, SVG or PDF"));
+    menu->addSeparator();
     // The views are looked up when chosen: the docks are made after the menus.
     const std::pair<std::function<QWidget *()>, QString> views[] = {
         {[this] { return m_diagram; }, tr("State Diagram")},   {[this] { return m_timeline; }, tr("Timeline")},
@@ -43,7 +48,7 @@ void MainWindow::createExportMenu(QMenu *file)
     menu->addSeparator();
     menu->addAction(tr("Report as JSON…"), this, [this] { exportReport(false); });
     menu->addAction(tr("Report as CSV (one row per state)…"), this, [this] { exportReport(true); });
-    menu->addAction(tr("Report as PDF…"), this, &MainWindow::exportReportPdf);
+    menu->addAction(tr("Report as PDF…"), QKeySequence::Print, this, &MainWindow::exportReportPdf);
     menu->addSeparator();
     menu->addAction(tr("Evidence Bundle…"), this, &MainWindow::exportEvidenceBundle);
 }

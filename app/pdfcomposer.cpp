@@ -1,5 +1,6 @@
 #include "pdfcomposer.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPdfWriter>
 #include <QWidget>
@@ -75,7 +76,7 @@ void PdfComposer::drawFooter()
     m_painter.drawLine(QPointF(0, band.top() - h * 0.4), QPointF(m_width, band.top() - h * 0.4));
     m_painter.setFont(m_small);
     m_painter.setPen(kMuted);
-    const QString page = QStringLiteral("page %1").arg(m_page);
+    const QString page = QCoreApplication::translate("StateScope::ReportPdf", "page %1").arg(m_page);
     const double pageWidth = QFontMetricsF(m_small, &m_writer).horizontalAdvance(page) + h;
     m_painter.drawText(band.adjusted(0, 0, -pageWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
                        QFontMetricsF(m_small, &m_writer).elidedText(m_footer, Qt::ElideMiddle, m_width - pageWidth));
@@ -139,7 +140,7 @@ void PdfComposer::figure(QWidget &view, const QString &caption, double maxHeight
 {
     const QSize size = view.size();
     if (size.width() < 40 || size.height() < 40) {
-        paragraph(QStringLiteral("%1: not shown in the window, so not drawn.").arg(caption), true);
+        paragraph(QCoreApplication::translate("StateScope::ReportPdf", "%1: not shown in the window, so not drawn.").arg(caption), true);
         return;
     }
     const double captionHeight = lineHeight(m_small) * 1.4;

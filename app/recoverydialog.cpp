@@ -374,7 +374,8 @@ void RecoveryDialog::showResult(const RecoveryResult &result)
     m_result = result;
     QString text = result.success
         ? tr("Recovered: %1 (%2 ms)").arg(result.outcome).arg(result.durationMs)
-        : tr("Recovery %1: %2").arg(recoveryStatusName(result.status), result.outcome);
+        : (result.status == RecoveryResult::Status::Refused ? tr("Recovery refused: %1") : tr("Recovery failed: %1"))
+              .arg(result.outcome);
     if (!result.auditError.isEmpty())
         text += QLatin1Char('\n') + tr("The attempt could not be logged: %1").arg(result.auditError);
     showOutcome(result.success, text);

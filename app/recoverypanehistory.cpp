@@ -106,9 +106,9 @@ QString RecoveryPane::dataLossText(const RecoveryHistory &h)
         return tr("%1 of %2 succeeded recoveries recorded it").arg(n).arg(h.successes);
     };
     const QString transitions = h.withTransitionFigures > 0
-        ? tr("%1 transitions rolled back").arg(h.transitionsRolledBack)
+        ? tr("%n transitions rolled back", nullptr, int(h.transitionsRolledBack))
         : tr("transitions rolled back not recorded");
-    const QString variables = h.withVariableFigures > 0 ? tr("%1 variable values changed").arg(h.variablesChanged)
+    const QString variables = h.withVariableFigures > 0 ? tr("%n variable values changed", nullptr, int(h.variablesChanged))
                                                         : tr("variable changes not recorded");
     // One count when both figures come from the same recoveries, else one each.
     if (h.withTransitionFigures == h.withVariableFigures)

@@ -6,6 +6,7 @@
 #include "statediagramview.h"
 #include "timelineview.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -83,10 +84,15 @@ PageViews::~PageViews() = default;
 
 std::vector<Figure> PageViews::figures() const
 {
-    std::vector<Figure> out{{QStringLiteral("State diagram"), m_diagram.get(), 0.6},
-                            {QStringLiteral("Transition matrix (probabilities)"), m_matrix.get(), 0.55}};
-    if (m_timeline)
-        out.push_back({QStringLiteral("Timeline: the latest executions"), m_timeline.get(), 0.45});
+    // Captions in the report's catalog context (reportpdf.cpp).
+    std::vector<Figure> out{
+        {QCoreApplication::translate("StateScope::ReportPdf", "State diagram"), m_diagram.get(), 0.6},
+        {QCoreApplication::translate("StateScope::ReportPdf", "Transition matrix (probabilities)"), m_matrix.get(),
+         0.55}};
+    if (m_timeline) {
+        out.push_back({QCoreApplication::translate("StateScope::ReportPdf", "Timeline: the latest executions"),
+                       m_timeline.get(), 0.45});
+    }
     return out;
 }
 

@@ -51,7 +51,7 @@ SourcesPane::SourcesPane(DashboardSession &session, QWidget *parent)
     m_status->setAccessibleName(tr("Filter by status"));
     m_status->addItem(tr("Any status"), int(ExecutionStatus::Unknown));
     for (ExecutionStatus s : {ExecutionStatus::Running, ExecutionStatus::Completed, ExecutionStatus::Failed, ExecutionStatus::Cancelled})
-        m_status->addItem(executionStatusName(s), int(s));
+        m_status->addItem(ExecutionsModel::statusText(s), int(s));
     m_time->setAccessibleName(tr("Filter by time"));
     m_time->setToolTip(tr("Only executions active in this last stretch of the data"));
     m_time->addItem(tr("Any time"), qint64(0));
@@ -155,7 +155,7 @@ void SourcesPane::refreshExecutions()
     m_executions->refresh();
     m_matches->setText(m_executions->matchCount() > quint64(m_executions->rowCount())
                            ? tr("%1 executions match; the newest %2 are listed").arg(m_executions->matchCount()).arg(m_executions->rowCount())
-                           : tr("%1 executions").arg(m_executions->matchCount()));
+                           : tr("%Ln executions", nullptr, int(m_executions->matchCount())));
     if (selected != kNoIndex && !m_session.isLive()) {
         const int row = m_executions->rowOf(selected);
         if (row >= 0) {
@@ -163,6 +163,12 @@ void SourcesPane::refreshExecutions()
             m_table->selectRow(row);
         }
     }
+}
+
+void SourcesPane::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
 }
 
 void SourcesPane::applyFilter()
@@ -178,7 +184,7 @@ void SourcesPane::applyFilter()
         filter.activeTo = latest;
     }
     m_executions->setFilter(filter);
-    m_matches->setText(tr("%1 executions").arg(m_executions->matchCount()));
+    m_matches->setText(tr("%Ln executions", nullptr, int(m_executions->matchCount())));
 }
 
 } // namespace StateScope

@@ -27,6 +27,8 @@ public:
     SourcesPane(DashboardSession &session, QWidget *parent = nullptr);
     void setActions(QAction *openSource, QAction *connectFeed, QAction *closeSources);
     ExecutionsModel *executionsModel() const { return m_executions; }
+    // Edit > Find Execution: the cursor in the id search, its text selected.
+    void focusSearch();
 
 signals:
     void executionSelected(StateScope::ExecutionIndex execution);

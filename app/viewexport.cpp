@@ -3,6 +3,7 @@
 #include "analysisreport.h"
 #include "reportjson.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QPageSize>
@@ -35,7 +36,7 @@ bool renderTo(QWidget &view, const QString &path, Device &device, const QString 
 {
     QPainter painter;
     if (!painter.begin(&device)) {
-        *error = QStringLiteral("%1: cannot write here").arg(path);
+        *error = QCoreApplication::translate("StateScope::ViewExport", "%1: cannot write here").arg(path);
         QFile::remove(tmp);
         return false;
     }
@@ -43,7 +44,7 @@ bool renderTo(QWidget &view, const QString &path, Device &device, const QString 
     painter.end();
     QFile::remove(path);
     if (!QFile::rename(tmp, path)) {
-        *error = QStringLiteral("%1: cannot replace the file").arg(path);
+        *error = QCoreApplication::translate("StateScope::ViewExport", "%1: cannot replace the file").arg(path);
         QFile::remove(tmp);
         return false;
     }
@@ -97,7 +98,7 @@ bool exportWidget(QWidget &view, const QString &path, QString *error)
         pdf.setPageMargins(QMarginsF());
         return renderTo(view, path, pdf, tmp, error);
     }
-    *error = QStringLiteral("%1: unknown image type (use .png, .svg or .pdf)").arg(path);
+    *error = QCoreApplication::translate("StateScope::ViewExport", "%1: unknown image type (use .png, .svg or .pdf)").arg(path);
     return false;
 }
 

@@ -82,6 +82,7 @@ AnalyticsView::AnalyticsView(QWidget *parent)
     , m_alertsSummary(summaryLabel(QStringLiteral("alertsSummary")))
 {
     m_tabs->setObjectName(QStringLiteral("analyticsTabs"));
+    m_tabs->setAccessibleName(tr("Analytics sections"));
     m_tabs->setDocumentMode(true);
     m_chart->setObjectName(QStringLiteral("bottleneckChart"));
     m_statePredictions->setStateColor(&StatePalette::color);
@@ -337,7 +338,7 @@ void AnalyticsView::updateSummaries(const AnalysisReport &report)
     for (const QString &severity : {QStringLiteral("emergency"), QStringLiteral("critical"), QStringLiteral("warning"),
                                     QStringLiteral("info")}) {
         if (const int n = m_alerts->countOfSeverity(severity))
-            counts.append(tr("%1 %2").arg(n).arg(AlertsModel::severityName(severity).toLower()));
+            counts.append(tr("%1: %2", "alert severity: how many").arg(AlertsModel::severityName(severity)).arg(n));
     }
     QString alertText = alerts == 0 ? tr("No alerts.") : tr("Alerts: %1 (%2).").arg(alerts).arg(counts.join(QStringLiteral(", ")));
     if (m_alerts->alertsOmitted() > 0)

@@ -1,5 +1,6 @@
 #include "bottleneckchart.h"
 
+#include "charttheme.h"
 #include "statepalette.h"
 #include "timeutil.h"
 
@@ -39,9 +40,6 @@ BottleneckChart::BottleneckChart(QWidget *parent)
     m_chart->legend()->hide();
     m_chart->setBackgroundRoundness(0);
     m_chart->setMargins(QMargins(4, 4, 12, 4));
-    QFont titleFont = m_chart->titleFont();
-    titleFont.setBold(true);
-    m_chart->setTitleFont(titleFont);
 
     m_series->setBarWidth(0.72);
     m_chart->addSeries(m_series);
@@ -54,8 +52,6 @@ BottleneckChart::BottleneckChart(QWidget *parent)
     m_values->setMinorTickCount(1);
     m_categories->setGridLineVisible(false);
 
-    QPen dashed(QColor(0x55, 0x55, 0x55), 1.5, Qt::DashLine);
-    m_thresholdLine->setPen(dashed);
     m_thresholdLine->setName(tr("bottleneck threshold"));
     m_chart->addSeries(m_thresholdLine);
     m_chart->addAxis(m_lineAxis, Qt::AlignRight);
@@ -68,7 +64,31 @@ BottleneckChart::BottleneckChart(QWidget *parent)
     connect(m_series, &QAbstractBarSeries::hovered, this,
             [this](bool hovering, int, QBarSet *set) { showBarToolTip(hovering, set); });
     setChart(m_chart);
+    applyTheme();
     rebuild();
+}
+
+// The chart theme resets fonts and colors: what this chart sets itself comes after it.
+void BottleneckChart::applyTheme()
+{
+    ChartTheme::apply(m_chart, palette());
+    QFont titleFont = m_chart->titleFont();
+    titleFont.setBold(true);
+    m_chart->setTitleFont(titleFont);
+    QColor line = palette().color(QPalette::Text);
+    line.setAlpha(170);
+    m_thresholdLine->setPen(QPen(line, 1.5, Qt::DashLine));
+    for (QGraphicsSimpleTextItem *item : m_valueLabels)
+        item->setFont(m_categories->labelsFont());
+}
+
+void BottleneckChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyTheme();
+        rebuild();
+    }
 }
 
 std::vector<BottleneckChart::Bar> BottleneckChart::barsOf(const AnalysisReport &report, int cap, int *omitted)
@@ -107,7 +127,7 @@ void BottleneckChart::setReport(const AnalysisReport &report)
     int omitted = 0;
     std::vector<Bar> bars = barsOf(report, kMaxBars, &omitted);
     const double threshold = report.bottlenecks.size() > 1 ? 2.0 / double(report.bottlenecks.size()) : 0.0;
-    const bool same = omitted == m_omitted && threshold == m_threshold && bars.size() == m_bars.size()
+    const bool same = StatePalette::generation() == m_paletteGeneration && omitted == m_omitted && threshold == m_threshold && bars.size() == m_bars.size()
         && std::equal(bars.cbegin(), bars.cend(), m_bars.cbegin(), [](const Bar &a, const Bar &b) {
                return a.state == b.state && a.share == b.share && a.meanMs == b.meanMs && a.isBottleneck == b.isBottleneck;
            });
@@ -116,6 +136,7 @@ void BottleneckChart::setReport(const AnalysisReport &report)
     m_bars = std::move(bars);
     m_omitted = omitted;
     m_threshold = threshold;
+    m_paletteGeneration = StatePalette::generation();
     // A hidden chart (another tab) catches up when shown: live reports cost it nothing.
     m_stale = !isVisible();
     if (!m_stale)
@@ -170,7 +191,7 @@ void BottleneckChart::rebuild()
     QStringList categories;
     for (int row = 0; row < n; ++row)
         categories.append(label(m_bars[size_t(n - 1 - row)]));
-    const QPen outline(QColor(0x1a, 0x1a, 0x1a), 2.0);
+    const QPen outline(palette().color(QPalette::Text), 2.0); // the bottleneck mark, in either theme
     for (int i = 0; i < n; ++i) {
         const Bar &bar = m_bars[size_t(i)];
         QBarSet *set = m_sets[size_t(i)];

@@ -53,8 +53,10 @@ public:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyTheme();
     void rebuild();
     void placeValueLabels();
     void showBarToolTip(bool hovering, QBarSet *set);
@@ -73,6 +75,7 @@ private:
     int m_omitted = 0;
     double m_threshold = 0;
     bool m_stale = false; // bars changed while hidden
+    quint64 m_paletteGeneration = 0; // of StatePalette, when the bars were colored
 };
 
 } // namespace StateScope

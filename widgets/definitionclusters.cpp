@@ -36,8 +36,8 @@ std::vector<DiagramLayout::Input::Cluster> DefinitionClusters::build(const State
         const int enclosing = clusterFor(outer.parent, outer.branch); // first, so parents come first
         DiagramLayout::Input::Cluster cluster;
         cluster.label = branch >= 0
-            ? QCoreApplication::translate("StateDiagramView", "%1 · branch %2").arg(parent).arg(branch + 1)
-            : QCoreApplication::translate("StateDiagramView", "%1 · iteration").arg(parent);
+            ? QCoreApplication::translate("StateScope::StateDiagramView", "%1 · branch %2").arg(parent).arg(branch + 1)
+            : QCoreApplication::translate("StateScope::StateDiagramView", "%1 · iteration").arg(parent);
         cluster.parent = enclosing;
         cluster.owner = nodeIndex.value(parent, -1);
         const int index = int(clusters.size());

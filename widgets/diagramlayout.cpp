@@ -3,6 +3,7 @@
 #include "diagramclustertree.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLineF>
 #include <QMutex>
@@ -182,7 +183,7 @@ std::vector<Agnode_t *> addNodes(Agraph_t *graph, const std::vector<QSizeF> &siz
 QString layoutError()
 {
     const QString error = graphvizErrors().trimmed();
-    return error.isEmpty() ? QStringLiteral("Graphviz could not lay out the graph") : error;
+    return error.isEmpty() ? QCoreApplication::translate("StateScope::StateDiagramView", "Graphviz could not lay out the graph") : error;
 }
 
 // Box centres placed by sfdp (y pointing down); false with *error when Graphviz fails.
@@ -276,7 +277,7 @@ DiagramLayout DiagramLayout::compute(const Input &input)
     QMutexLocker lock(&graphvizMutex());
     GVC_t *gvc = graphvizContext();
     if (!gvc) {
-        out.error = QStringLiteral("Graphviz could not be initialised");
+        out.error = QCoreApplication::translate("StateScope::StateDiagramView", "Graphviz could not be initialised");
         return out;
     }
     graphvizErrors().clear();

@@ -110,6 +110,7 @@ void DiagramPainter::setLayout(const DiagramLayout &layout, const QStringList &n
         node.rect = layout.nodes[i];
         node.color = StatePalette::color(names[qsizetype(i)]);
         node.textColor = StatePalette::textOn(node.color);
+        node.failure = StatePalette::isFailure(names[qsizetype(i)]);
         // Names are laid out once per layout, not per frame.
         node.name.setText(metrics.elidedText(names[qsizetype(i)], Qt::ElideMiddle, node.rect.width() - 10));
         node.name.setTextFormat(Qt::PlainText);
@@ -371,6 +372,8 @@ void DiagramPainter::paintNodes(QPainter &painter, const QRectF &visible, const 
             painter.setBrush(Qt::NoBrush);
             painter.drawRoundedRect(node.rect.adjusted(3, 3, -3, -3), kCornerRadius - 2, kCornerRadius - 2);
         }
+        if (node.failure)
+            paintFailureBadge(painter, node.rect, palette);
         if (!lod.nodeNames)
             continue;
         const QColor text = node.seen ? node.textColor : palette.color(QPalette::Text);
@@ -389,6 +392,23 @@ void DiagramPainter::paintNodes(QPainter &painter, const QRectF &visible, const 
                              Qt::AlignHCenter | Qt::AlignVCenter, label);
         }
     }
+}
+
+// A cross in a disc on the node's top-right corner, in the text colors of the theme.
+void DiagramPainter::paintFailureBadge(QPainter &painter, const QRectF &node, const QPalette &palette)
+{
+    constexpr double r = 6.5;
+    const QPointF c(node.right() - 2, node.top() + 2);
+    QPen ring(palette.color(QPalette::Text), 1.2);
+    ring.setCosmetic(true);
+    painter.setPen(ring);
+    painter.setBrush(palette.color(QPalette::Base));
+    painter.drawEllipse(c, r, r);
+    QPen cross(palette.color(QPalette::Text), 1.8, Qt::SolidLine, Qt::RoundCap);
+    painter.setPen(cross);
+    const double d = r * 0.45;
+    painter.drawLine(c + QPointF(-d, -d), c + QPointF(d, d));
+    painter.drawLine(c + QPointF(-d, d), c + QPointF(d, -d));
 }
 
 void DiagramPainter::paintEdgeLabels(QPainter &painter, const QRectF &visible, const QPalette &palette) const

@@ -39,6 +39,7 @@ public:
         quint64 executions = 0;
         bool seen = false; // in the report (else only in the definition)
         bool terminal = false;
+        bool failure = false; // a failure state: marked with a cross, not by hue alone
         bool onPath = false;
         bool current = false;
     };
@@ -112,6 +113,7 @@ private:
     void paintNodes(QPainter &painter, const QRectF &visible, const DiagramGeometry::LevelOfDetail &lod, double scale,
                     const QPalette &palette) const;
     void paintEdgeLabels(QPainter &painter, const QRectF &visible, const QPalette &palette) const;
+    static void paintFailureBadge(QPainter &painter, const QRectF &node, const QPalette &palette);
 
     QFont m_nameFont;
     QFont m_countFont;

@@ -193,7 +193,7 @@ void MatrixData::rebuild()
         m_cellImage = n > 0 ? QImage(n, n, QImage::Format_RGB32) : QImage();
     if (n == 0)
         return;
-    m_cellImage.fill(MatrixGeometry::emptyColor());
+    m_cellImage.fill(m_emptyColor);
     const QRgb unknown = StatePalette::unknown().rgb();
     const bool log = logarithmic();
     m_hasUnknown = false;

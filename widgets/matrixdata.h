@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysisreport.h"
+#include "matrixgeometry.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -30,6 +31,9 @@ public:
     Mode mode() const { return m_mode; }
     // Values, range and colors for the current report, dwell and mode.
     void rebuild();
+    // The color of cells without transitions (the theme's); rebuild() applies it.
+    void setEmptyColor(const QColor &color) { m_emptyColor = color; }
+    QColor emptyColor() const { return m_emptyColor; }
 
     int stateCount() const { return int(m_names.size()); }
     const QStringList &names() const { return m_names; }
@@ -72,6 +76,7 @@ private:
     double m_steadyMax = 0;
     double m_timeShareMax = 0;
     QImage m_cellImage;
+    QColor m_emptyColor = MatrixGeometry::emptyColor();
 };
 
 } // namespace StateScope

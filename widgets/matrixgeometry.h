@@ -87,7 +87,9 @@ public:
     // color-vision deficiencies). t is clamped to [0, 1].
     static QColor heatColor(double t);
     // Cells without transitions: an achromatic light grey, far from the dark low end of the scale.
-    static QColor emptyColor() { return QColor(0xea, 0xea, 0xea); }
+    // Cells without transitions: a grey apart from the heat scale and from the background,
+    // lighter than it in the light theme, darker in the dark one.
+    static QColor emptyColor(bool dark = false) { return dark ? QColor(0x38, 0x38, 0x3c) : QColor(0xea, 0xea, 0xea); }
     // Position of value on the scale: linear over [low, high], or logarithmic (log1p) for counts
     // and durations that span decades. A degenerate range maps every value to 1.
     static double scalePosition(double value, double low, double high, bool logarithmic);

@@ -1,5 +1,6 @@
 #include "matrixview.h"
 
+#include "charttheme.h"
 #include "eventstore.h"
 #include "statepalette.h"
 
@@ -30,6 +31,7 @@ MatrixView::MatrixView(QWidget *parent)
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Probability matrix"));
+    m_data.setEmptyColor(MatrixGeometry::emptyColor(ChartTheme::isDark(palette())));
     m_dwellTimer->setSingleShot(true);
     connect(m_dwellTimer, &QTimer::timeout, this, [this] {
         if (mode() != Mode::MeanDwell)
@@ -259,6 +261,10 @@ void MatrixView::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         relayout();
+    if (event->type() == QEvent::PaletteChange) {
+        m_data.setEmptyColor(MatrixGeometry::emptyColor(ChartTheme::isDark(palette())));
+        rebuildCells();
+    }
 }
 
 QString MatrixView::toolTipAt(QPoint pos) const
@@ -507,7 +513,7 @@ void MatrixView::paintLegend(QPainter &painter)
         }
         x += 18;
     };
-    text(m_data.legendTitle(m_store != nullptr) + QLatin1Char(':'));
+    text(tr("%1:", "legend title").arg(m_data.legendTitle(m_store != nullptr)));
     const bool probability = mode() == Mode::Probability;
     text(probability ? QStringLiteral("0") : m_data.formatValue(m_data.low()));
     const QRectF bar(x, cy - 6, std::min(160.0, std::max(40.0, r.right() - x - 200)), 12);
@@ -517,7 +523,7 @@ void MatrixView::paintLegend(QPainter &painter)
     x = bar.right() + 6;
     text(probability ? QStringLiteral("1") : m_data.formatValue(m_data.high()));
     x += 12;
-    swatch(MatrixGeometry::emptyColor());
+    swatch(m_data.emptyColor());
     text(tr("no transitions"));
     if (m_data.hasUnknownValues()) {
         x += 6;

@@ -1,5 +1,7 @@
 #include "recoveryhistorychart.h"
 
+#include "charttheme.h"
+
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QCursor>
@@ -9,6 +11,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLegendMarker>
 #include <QLocale>
+#include <QPainter>
+#include <QPixmap>
 #include <QSet>
 #include <QStackedBarSeries>
 #include <QTime>
@@ -42,6 +46,20 @@ void styleSet(QBarSet *set, const QColor &color)
     set->setBorderColor(color.darker(130));
 }
 
+// Failed bars are hatched as well as vermilion: told from succeeded ones without color.
+QBrush hatched(const QColor &color)
+{
+    QPixmap tile(8, 8);
+    tile.fill(color);
+    QPainter p(&tile);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(color.darker(170), 1.6));
+    p.drawLine(QPointF(-1, 9), QPointF(9, -1));
+    p.drawLine(QPointF(-5, 5), QPointF(5, -5));
+    p.drawLine(QPointF(3, 13), QPointF(13, 3));
+    return QBrush(color, tile); // the color stays the set's color(), for the legend and the tests
+}
+
 // 1, 2, 5, 10, 20, 50, ...: the smallest tick step that reaches `largest` in maxTicks ticks.
 qint64 countStep(quint64 largest, int maxTicks)
 {
@@ -71,37 +89,24 @@ RecoveryHistoryChart::RecoveryHistoryChart(QWidget *parent)
     m_chart->setBackgroundRoundness(0);
     m_chart->setMargins(QMargins(2, 2, 6, 2));
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    QFont titleFont = m_chart->titleFont();
-    titleFont.setBold(true);
-    m_chart->setTitleFont(titleFont);
-    QFont small = font();
-    small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
     m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->legend()->setFont(small);
     m_chart->legend()->setMarkerShape(QLegend::MarkerShapeRectangle);
-
-    styleSet(m_succeeded, kSucceeded);
-    styleSet(m_failed, kFailed);
-    styleSet(m_unknown, kUnknown);
     m_series->append(QList<QBarSet *> {m_succeeded, m_failed, m_unknown});
     m_series->setBarWidth(0.8);
     m_chart->addSeries(m_series);
     // A value axis under the bars (bar i sits at x = i) lets the labels skip buckets.
     m_time->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     m_time->setGridLineVisible(false);
-    m_time->setLabelsFont(small);
-    m_time->setTitleFont(small);
     m_counts->setLabelFormat(QStringLiteral("%.0f"));
     m_counts->setTickType(QValueAxis::TicksDynamic);
     m_counts->setTickAnchor(0);
-    m_counts->setLabelsFont(small);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_counts, Qt::AlignLeft);
     m_series->attachAxis(m_time);
     m_series->attachAxis(m_counts);
 
     m_emptyItem = new QGraphicsSimpleTextItem(m_chart);
-    m_emptyItem->setBrush(palette().color(QPalette::PlaceholderText));
+    applyTheme();
     connect(m_chart, &QChart::plotAreaChanged, this, [this] {
         rescaleCounts();
         relabel();
@@ -117,6 +122,33 @@ RecoveryHistoryChart::RecoveryHistoryChart(QWidget *parent)
     });
     setChart(m_chart);
     rebuild();
+}
+
+// The chart theme resets fonts and colors: what this chart sets itself comes after it.
+void RecoveryHistoryChart::applyTheme()
+{
+    ChartTheme::apply(m_chart, palette());
+    QFont titleFont = m_chart->titleFont();
+    titleFont.setBold(true);
+    m_chart->setTitleFont(titleFont);
+    QFont small = font();
+    small.setPointSizeF(std::max(7.0, small.pointSizeF() - 1));
+    m_chart->legend()->setFont(small);
+    m_time->setLabelsFont(small);
+    m_time->setTitleFont(small);
+    m_counts->setLabelsFont(small);
+    styleSet(m_succeeded, kSucceeded);
+    styleSet(m_failed, kFailed);
+    m_failed->setBrush(hatched(kFailed));
+    styleSet(m_unknown, kUnknown);
+    m_emptyItem->setBrush(palette().color(QPalette::PlaceholderText));
+}
+
+void RecoveryHistoryChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyTheme();
 }
 
 QSize RecoveryHistoryChart::sizeHint() const

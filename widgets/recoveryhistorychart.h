@@ -13,7 +13,7 @@ class QValueAxis;
 namespace StateScope {
 
 // The Recovery pane's history chart (SPEC 7): one stacked bar per time bucket of a
-// RecoveryHistory, succeeded (green) under failed (vermilion) and, when there are any, attempts
+// RecoveryHistory, succeeded (green) under failed (vermilion, hatched) and, when there are any, attempts
 // of unknown outcome (grey); the title gives the success rate. Sized for a side dock: the time
 // axis labels every k-th bucket so that labels never overlap, and the value axis ticks on whole
 // numbers. Without attempts it shows an empty-state text instead of axes. Like
@@ -46,8 +46,10 @@ public:
 protected:
     void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyTheme();
     void rebuild();
     void rescaleCounts(); // value-axis ticks that fit the current height
     void relabel(); // time-axis labels that fit the current width

@@ -260,6 +260,11 @@ void StateDiagramView::refreshData()
             if (const int n = nodeIndex(name); n >= 0)
                 nodes[size_t(n)].terminal = true;
         }
+        for (const DefinitionState &state : m_definition->states) {
+            if (state.type == QLatin1String("Fail"))
+                if (const int n = nodeIndex(state.name); n >= 0)
+                    nodes[size_t(n)].failure = nodes[size_t(n)].terminal = true;
+        }
         for (const DefinitionTransition &t : m_definition->transitions) {
             const int from = nodeIndex(t.source);
             const int to = nodeIndex(t.target);
@@ -335,6 +340,8 @@ QString StateDiagramView::toolTipAt(const QPointF &widgetPoint) const
         text += QStringLiteral("<br>") + tr("Executions in this state now: %1").arg(locale.toString(d.executions));
         if (d.terminal)
             text += QStringLiteral("<br>") + tr("Terminal state");
+        if (d.failure)
+            text += QStringLiteral("<br>") + tr("Failure state (marked ✕)");
         return text;
     }
     if (const int e = m_geometry.edgeAt(widgetPoint); e >= 0) {
@@ -344,8 +351,7 @@ QString StateDiagramView::toolTipAt(const QPointF &widgetPoint) const
         if (d.kind == EdgeKind::Untaken)
             return text + QStringLiteral("<br>") + tr("Allowed by the definition, never taken");
         text += QStringLiteral("<br>")
-            + tr("%1 transitions, probability %2")
-                  .arg(locale.toString(d.count), locale.toString(d.probability, 'f', 3));
+            + tr("%Ln transitions, probability %1", nullptr, int(d.count)).arg(locale.toString(d.probability, 'f', 3));
         if (d.kind == EdgeKind::Invalid)
             text += QStringLiteral("<br>") + tr("Not allowed by the definition");
         return text;

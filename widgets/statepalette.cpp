@@ -1,9 +1,15 @@
 #include "statepalette.h"
 
+#include "colorscience.h"
+
 #include <QCryptographicHash>
 #include <QHash>
+#include <QRegularExpression>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace StateScope {
 
@@ -24,10 +30,60 @@ QHash<QString, QColor> &assigned()
     return colors;
 }
 
+quint64 &generationCounter()
+{
+    static quint64 generation = 1;
+    return generation;
+}
+
+// The colors after the base ones, each picked from a grid of hues, saturations and
+// lightnesses (readable on light and dark backgrounds) as the one farthest from every color
+// before it, for normal vision and with protanopia or deuteranopia. Euclidean Lab distance
+// and a running nearest distance per candidate keep it cheap (well under a millisecond for
+// all slots); the tests check the result in CIEDE2000.
 QColor spread(int index)
 {
-    const double hue = std::fmod(double(index) * 137.508 + 20.0, 360.0);
-    return QColor::fromHslF(float(hue / 360.0), 0.55f, index % 2 ? 0.42f : 0.58f);
+    using Vision = ColorScience::Vision;
+    constexpr Vision kVisions[] = {Vision::Normal, Vision::Protanopia, Vision::Deuteranopia};
+    struct Candidate
+    {
+        QColor color;
+        std::array<ColorScience::Lab, 3> lab;
+        double nearest = 1e9; // to the colors taken so far, in the closest of the visions
+    };
+    static std::vector<Candidate> candidates;
+    static std::vector<QColor> picked;
+    const auto take = [](const std::array<ColorScience::Lab, 3> &lab) {
+        for (Candidate &c : candidates)
+            for (size_t v = 0; v < 3; ++v)
+                c.nearest = std::min(c.nearest, std::hypot(c.lab[v][0] - lab[v][0], c.lab[v][1] - lab[v][1],
+                                                           c.lab[v][2] - lab[v][2]));
+    };
+    const auto labs = [&](const QColor &c) {
+        std::array<ColorScience::Lab, 3> out;
+        for (size_t v = 0; v < 3; ++v)
+            out[v] = ColorScience::lab(c, kVisions[v]);
+        return out;
+    };
+    if (candidates.empty()) {
+        for (int hue = 0; hue < 360; hue += 5)
+            for (const float saturation : {0.45f, 0.7f})
+                for (const float lightness : {0.35f, 0.5f, 0.65f}) {
+                    const QColor c = QColor::fromHslF(float(hue) / 360.0f, saturation, lightness);
+                    const std::array<ColorScience::Lab, 3> lab = labs(c);
+                    if (lab[0][0] >= 35 && lab[0][0] <= 80)
+                        candidates.push_back({c, lab});
+                }
+        for (const QColor &c : kBase)
+            take(labs(c));
+    }
+    while (int(picked.size()) <= index) {
+        const auto best = std::max_element(candidates.cbegin(), candidates.cend(),
+                                           [](const Candidate &a, const Candidate &b) { return a.nearest < b.nearest; });
+        picked.push_back(best->color);
+        take(best->lab);
+    }
+    return picked[size_t(index)];
 }
 } // namespace
 
@@ -35,10 +91,34 @@ void StatePalette::assign(QStringList stateNames)
 {
     stateNames.sort();
     stateNames.removeDuplicates();
-    QHash<QString, QColor> &colors = assigned();
-    colors.clear();
+    QHash<QString, QColor> colors;
     for (int i = 0; i < stateNames.size(); ++i)
         colors.insert(stateNames[i], i < kBaseCount ? kBase[i] : spread(i - kBaseCount));
+    if (colors != assigned()) {
+        assigned() = std::move(colors);
+        ++generationCounter();
+    }
+}
+
+quint64 StatePalette::generation()
+{
+    return generationCounter();
+}
+
+QList<QColor> StatePalette::baseColors()
+{
+    return QList<QColor>(std::begin(kBase), std::end(kBase));
+}
+
+bool StatePalette::isFailure(const QString &stateName)
+{
+    // Word parts, so that "Failover" or "Terror" do not count; camel case splits too.
+    static const QRegularExpression failure(
+        QStringLiteral("(^|[^a-z])(fail(ed|ure|s)?|errors?|err|abort(ed)?|cancel(l?ed)?|rejected|timed[ _-]?out|time[ _-]?out|crash(ed)?)($|[^a-z])"));
+    static const QRegularExpression camel(QStringLiteral("([a-z])([A-Z])"));
+    QString spaced = stateName;
+    spaced.replace(camel, QStringLiteral("\\1 \\2"));
+    return failure.match(spaced.toLower()).hasMatch();
 }
 
 QColor StatePalette::color(const QString &stateName)

@@ -51,6 +51,13 @@ QColor withAlpha(QColor c, int alpha)
     c.setAlpha(alpha);
     return c;
 }
+
+// Diagonal lines in the state's text color over its band: a failure state is told apart by
+// shape as well as by hue.
+QBrush failureHatch(const QColor &textColor)
+{
+    return QBrush(withAlpha(textColor, 110), Qt::BDiagPattern);
+}
 } // namespace
 
 void TimelinePainter::sync(const EventStore *store, const QFont &font, bool reset)
@@ -80,8 +87,11 @@ void TimelinePainter::sync(const EventStore *store, const QFont &font, bool rese
         m_names.back() = name;
         m_nameWidths.resize(m_colors.size());
         m_nameWidths.back() = fm.horizontalAdvance(name);
+        m_failure.resize(m_colors.size());
+        m_failure.back() = StatePalette::isFailure(name);
     }
     m_textColors.resize(m_colors.size());
+    m_failure.resize(m_colors.size());
     m_names.resize(m_colors.size());
     m_nameWidths.resize(m_colors.size());
 }
@@ -303,8 +313,11 @@ void TimelinePainter::paintLanes(QPainter &p, const TimelineFrame &f, const QPal
             p.fillRect(QRect(0, y - gap / 2, g.plotRight(), g.laneStride()), selection);
         const std::vector<TimelineBand> &bands = f.lanes->bands(e);
         g.bandRuns(bands.data(), bands.size(), f.lanes->laneEnd(e, f.now), f.cutoff, m_runs);
-        for (const TimelineRun &r : m_runs)
+        for (const TimelineRun &r : m_runs) {
             p.fillRect(QRect(r.x0, y, r.x1 - r.x0, height), colorOf(r.state));
+            if (r.state < m_failure.size() && m_failure[r.state])
+                p.fillRect(QRect(r.x0, y, r.x1 - r.x0, height), failureHatch(m_textColors[r.state]));
+        }
         // State names inside the bands wide enough to hold them.
         for (const TimelineRun &r : m_runs) {
             if (r.state < m_nameWidths.size() && r.x1 - r.x0 >= m_nameWidths[r.state] + 2 * kTextPad) {
@@ -345,7 +358,10 @@ void TimelinePainter::paintLegend(QPainter &p, const TimelineFrame &f, const QPa
             p.drawText(QPoint(x, baseline), more);
             break;
         }
-        p.fillRect(QRect(x, l.center().y() - swatch / 2, swatch, swatch), m_colors[size_t(s)]);
+        const QRect box(x, l.center().y() - swatch / 2, swatch, swatch);
+        p.fillRect(box, m_colors[size_t(s)]);
+        if (m_failure[size_t(s)])
+            p.fillRect(box, failureHatch(m_textColors[size_t(s)]));
         p.drawText(QPoint(x + swatch + 4, baseline), m_names[size_t(s)]);
         x += itemWidth;
     }

@@ -67,6 +67,7 @@ private:
     int m_labelWidth = 80;
     std::vector<QColor> m_colors; // by StateId
     std::vector<QColor> m_textColors; // text on each state's color
+    std::vector<bool> m_failure; // StatePalette::isFailure: hatched, not told by hue alone
     std::vector<QString> m_names;
     std::vector<int> m_nameWidths;
     QHash<ExecutionIndex, QString> m_labels; // lane labels, shortened to the gutter

@@ -1,6 +1,7 @@
 #include "timelineview.h"
 
 #include "eventstore.h"
+#include "executionsmodel.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -268,7 +269,7 @@ QString TimelineView::toolTipAt(QPoint pos) const
     const std::vector<TimelineBand> &bands = m_lanes.bands(e);
     if (!m_geometry.inPlot(pos)) { // the label: the whole id
         return tr("Execution %1\nStatus: %2, %n stay(s)", nullptr, bandCount(e))
-            .arg(m_store->executionId(e), executionStatusName(m_store->executionStatus(e)));
+            .arg(m_store->executionId(e), ExecutionsModel::statusText(m_store->executionStatus(e)));
     }
     const size_t band
         = m_geometry.bandAtPixel(bands.data(), bands.size(), m_lanes.laneEnd(e, now()), cutoff(), pos.x());
@@ -295,7 +296,7 @@ QString TimelineView::bandToolTip(ExecutionIndex e, size_t band) const
         const ExecutionStatus status = m_store->executionStatus(e);
         lines << (status == ExecutionStatus::Unknown
                       ? tr("Final state")
-                      : tr("Final state (execution %1)").arg(executionStatusName(status)));
+                      : tr("Final state (execution %1)").arg(ExecutionsModel::statusText(status)));
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -1,10 +1,11 @@
 #include "timescrubber.h"
 
+#include "actionicons.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
-#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 
@@ -43,7 +44,8 @@ TimeScrubber::TimeScrubber(QWidget *parent)
     , m_playTimer(new QTimer(this))
     , m_throttle(new QTimer(this))
 {
-    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    setAccessibleName(tr("Time scrubber"));
+    m_play->setIcon(ActionIcons::icon(ActionIcons::Kind::Play));
     m_play->setToolTip(tr("Replay from the chosen time (Space)"));
     m_play->setAccessibleName(tr("Play or pause the replay"));
     m_latest->setText(tr("Latest"));
@@ -117,13 +119,13 @@ void TimeScrubber::play()
     if (m_asOf == kUnknownTime || m_asOf >= m_last)
         choose(m_first); // replay from the start
     m_playTimer->start();
-    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+    m_play->setIcon(ActionIcons::icon(ActionIcons::Kind::Pause));
 }
 
 void TimeScrubber::pause()
 {
     m_playTimer->stop();
-    m_play->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+    m_play->setIcon(ActionIcons::icon(ActionIcons::Kind::Play));
 }
 
 void TimeScrubber::showLatest()

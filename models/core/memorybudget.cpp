@@ -27,6 +27,14 @@ MemoryBudget::MemoryBudget(quint64 budgetBytes, quint64 baselineBytes)
         setBaseline(baselineBytes);
 }
 
+void MemoryBudget::setBudget(quint64 budgetBytes)
+{
+    m_counters.requestedBudgetBytes = budgetBytes;
+    m_counters.budgetBytes = budgetBytes;
+    if (m_counters.baselineBytes > 0)
+        setBaseline(m_counters.baselineBytes);
+}
+
 void MemoryBudget::setBaseline(quint64 baselineBytes)
 {
     m_counters.budgetBytes = std::max(m_counters.requestedBudgetBytes, baselineBytes + kMinimumRoomBytes);

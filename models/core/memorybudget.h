@@ -43,6 +43,10 @@ public:
     // connections, threads and buffers, which a measurement at startup would miss.
     explicit MemoryBudget(quint64 budgetBytes, quint64 baselineBytes = 0);
 
+    // A new budget for the same process (the user's preference): the baseline measured so far
+    // stays; the next enforce() compacts if the store is now over its share.
+    void setBudget(quint64 budgetBytes);
+
     // Call after each batch. Returns true when it compacted the store (indices changed).
     bool enforce(EventStore &store);
     const MemoryCounters &counters() const { return m_counters; }

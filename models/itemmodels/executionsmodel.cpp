@@ -118,7 +118,7 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
         const StateScope::Workflow &workflow = m_store->workflows()[w];
         return workflow.name.isEmpty() ? workflow.id : workflow.name;
     }
-    case Status: return executionStatusName(m_store->executionStatus(e));
+    case Status: return statusText(m_store->executionStatus(e));
     case State: {
         const StateId s = currentState(e);
         return s == kNoState ? QString() : m_store->stateName(s);
@@ -129,6 +129,18 @@ QVariant ExecutionsModel::data(const QModelIndex &index, int role) const
     case ColumnCount: break;
     }
     return {};
+}
+
+QString ExecutionsModel::statusText(ExecutionStatus status)
+{
+    switch (status) {
+    case ExecutionStatus::Running: return tr("running");
+    case ExecutionStatus::Completed: return tr("completed");
+    case ExecutionStatus::Failed: return tr("failed");
+    case ExecutionStatus::Cancelled: return tr("cancelled");
+    case ExecutionStatus::Unknown: break;
+    }
+    return tr("unknown");
 }
 
 QVariant ExecutionsModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -31,6 +31,9 @@ public:
     static constexpr int SortRole = Qt::UserRole + 1;
     static constexpr int ExecutionRole = Qt::UserRole + 2; // the ExecutionIndex
     static constexpr int kMaxRows = 5000;
+    // The status as the dashboard shows it, in its language (executionStatusName() is the
+    // machine-readable form of reports and the CLI).
+    static QString statusText(ExecutionStatus status);
 
     explicit ExecutionsModel(QObject *parent = nullptr);
 
