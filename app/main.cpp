@@ -11,12 +11,20 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIcon>
 
 #include <memory>
 
 namespace {
 const QStringList kHeadlessCommands{QStringLiteral("analyze"), QStringLiteral("watch"), QStringLiteral("simulate"),
                                     QStringLiteral("recover")};
+
+// The SVG needs Qt's SVG icon engine (libqt6svg6); without it the 256 px bitmap still serves.
+QIcon applicationIcon()
+{
+    const QIcon svg(QStringLiteral(":/statescope/icons/statescope.svg"));
+    return svg.isNull() ? QIcon(QStringLiteral(":/statescope/icons/statescope-256.png")) : svg;
+}
 }
 
 int main(int argc, char *argv[])
@@ -49,6 +57,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("statescope"));
     QCoreApplication::setOrganizationName(QStringLiteral("StateScope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(STATESCOPE_VERSION));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.statescope.StateScope")); // Wayland app id = .desktop
+    QApplication::setWindowIcon(applicationIcon());
     StateScope::LanguageSetup::setUp(); // the ui/language setting, else the system's language
     return StateScope::MainWindow::runDashboard(app);
 }
