@@ -2,12 +2,16 @@
 #include "mainwindow.h"
 
 #include "commandlinetools.h"
+#include "dashboardsession.h"
 #include "definitionparser.h"
+#include "memorybudget.h"
 #include "sqlconnection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
+
+#include <optional>
 
 namespace StateScope {
 
@@ -36,6 +40,10 @@ void MainWindow::describeCommandLine(QCommandLineParser &parser)
                                                              "(RFC 3339 or epoch ms)."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("PostgreSQL source: read only executions active at or before T."),
                       QStringLiteral("T")});
+    parser.addOption({QStringLiteral("memory-budget"), QStringLiteral("Memory for live data (at least 48MiB; default: the "
+                                                                      "preference, 1GiB unless changed). Past it the oldest "
+                                                                      "executions are summarized."),
+                      QStringLiteral("SIZE")});
     parser.addOption({QStringLiteral("quit-after"), QStringLiteral("Quit after this many seconds (with --screenshot: take it then)."),
                       QStringLiteral("SECONDS")});
 }
@@ -79,7 +87,17 @@ int MainWindow::runDashboard(QApplication &app)
                                  .arg(parser.value(QStringLiteral("quit-after"))));
     }
 
+    std::optional<quint64> budgetBytes;
+    if (parser.isSet(QStringLiteral("memory-budget"))) {
+        QString sizeError;
+        budgetBytes = MemoryBudget::parseSize(parser.value(QStringLiteral("memory-budget")), &sizeError);
+        if (!budgetBytes)
+            return Cli::fail(QStringLiteral("--memory-budget: ") + sizeError);
+    }
+
     MainWindow window;
+    if (budgetBytes) // over the saved preference, for this run only
+        window.session().setMemoryBudgetBytes(*budgetBytes);
     window.show();
     const QString screenshot = parser.value(QStringLiteral("screenshot"));
     auto finish = [&window, screenshot] {
