@@ -21,7 +21,8 @@ void MainWindow::describeCommandLine(QCommandLineParser &parser)
                                                     "Subcommands: analyze, watch, simulate, recover (see statescope COMMAND --help)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("SQLite file, postgresql:// URL or .jsonl event log to open"));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("SQLite file, postgresql:// URL, event log (.jsonl, .csv, .xes, "
+                                                                 ".xes.gz) or state machine definition (.asl.json) to open"));
     parser.addOption({QStringLiteral("demo"), QStringLiteral("Start the simulated engine in-process and watch it live.")});
     parser.addOption({QStringLiteral("feed"), QStringLiteral("Connect to this live feed (ws:// or wss://); may be repeated. "
                                                              "The bearer token, if any, is read from STATESCOPE_FEED_TOKEN."),
