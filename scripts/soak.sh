@@ -8,8 +8,8 @@
 #   scripts/soak.sh                   one hour (the bar)
 #   scripts/soak.sh --seconds 300     the 5-minute variant CI runs
 #
-# Options: --seconds N (default 3600), --warmup N (default a sixth of the run, at least 60),
-# --rate N (default 5000), --budget SIZE (default 256MiB), --build DIR (a built tree; default
+# Options: --seconds N (default 3600), --warmup N (default a sixth of the run, at least 150),
+# --rate N (default 5000), --budget SIZE (default 96MiB), --build DIR (a built tree; default
 # build-bench, configured and built here if missing). Prints one JSON object per line like
 # scripts/bench.sh; the samples are kept in $SOAK_DIR (default /tmp/statescope-soak).
 # Exit status 1 when a bar is missed or the dashboard died.
@@ -18,7 +18,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=3600
 warmup=""
 rate=5000
-budget=256MiB
+budget=96MiB
 build="$root/build-bench"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -30,11 +30,12 @@ while [ $# -gt 0 ]; do
     *) echo "soak: unknown option $1" >&2; exit 2 ;;
     esac
 done
-[ -n "$warmup" ] || warmup=$(( seconds / 6 > 60 ? seconds / 6 : 60 ))
+[ -n "$warmup" ] || warmup=$(( seconds / 6 > 150 ? seconds / 6 : 150 ))
 if [ "$warmup" -ge "$seconds" ]; then
     echo "soak: --warmup ($warmup s) must be shorter than --seconds ($seconds s)" >&2
     exit 2
 fi
+command -v python3 >/dev/null || "$root/packaging/install-deps.sh" test >&2
 if [ ! -x "$build/app/statescope" ]; then
     "$root/packaging/install-deps.sh" build >&2
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -92,14 +93,24 @@ line("dashboard_exit_status", status, "code")
 line("dashboard_subscribed", subscribed, "bool")
 line("seconds", rows[-1]["t"] if rows else 0, "s")
 if len(after) >= 2:
+    # Growth is the trend, not a passing peak (a report being computed, a compaction): the
+    # median of the first stretch after the warm-up against that of the last stretch.
+    from statistics import median
+    end = rows[-1]["t"]
+    span = max(60, (end - warmup) // 10)
+    first = [r["rss_kib"] for r in after if r["t"] < warmup + span]
+    last = [r["rss_kib"] for r in after if r["t"] >= end - span]
+    growth = (median(last) - median(first)) / median(first) * 100
+    peak = (max(r["rss_kib"] for r in after) - median(first)) / median(first) * 100
     base = after[0]
-    growth = (max(r["rss_kib"] for r in after) - base["rss_kib"]) / base["rss_kib"] * 100
     fd_growth = max(r["fds"] for r in after) - base["fds"]
     thread_growth = max(r["threads"] for r in after) - base["threads"]
     cpu = (after[-1]["cpu_ticks"] - base["cpu_ticks"]) / hz / max(1, after[-1]["t"] - base["t"])
-    line("rss_after_warmup_mib", round(base["rss_kib"] / 1024, 1), "MiB")
-    line("rss_peak_mib", round(max(r["rss_kib"] for r in rows) / 1024, 1), "MiB")
+    line("rss_after_warmup_mib", round(median(first) / 1024, 1), "MiB")
+    line("rss_at_end_mib", round(median(last) / 1024, 1), "MiB")
     line("rss_growth_after_warmup_pct", round(growth, 2), "%")
+    line("rss_peak_mib", round(max(r["rss_kib"] for r in rows) / 1024, 1), "MiB")
+    line("rss_peak_over_warmup_level_pct", round(peak, 2), "%")  # passing peaks, for the record
     line("fd_growth_after_warmup", fd_growth, "count")
     line("thread_growth_after_warmup", thread_growth, "count")
     line("dashboard_cpu_share", round(cpu, 3), "cores")

@@ -61,6 +61,18 @@ bool spelled(const char *raw, const char (&literal)[N])
     return std::memcmp(raw, literal, N - 1) == 0 && raw[N - 1] == '"';
 }
 
+// A string member whose text is not needed. Without escapes in the line, that it is a string
+// is all there is to check (simdjson's first stage has checked the rest).
+bool isString(od::value &v, bool noEscapes)
+{
+    if (!noEscapes) {
+        std::string_view text;
+        return v.get_string().get(text) == SUCCESS;
+    }
+    od::json_type type;
+    return v.type().get(type) == SUCCESS && type == od::json_type::string;
+}
+
 // A member's name, told apart by its first letter and then compared whole.
 Name nameOf(od::field &field)
 {
@@ -135,7 +147,6 @@ bool count(od::value &v, qint64 *out)
 bool payloadMember(Name name, od::value &v, Members &m, quint32 *bit)
 {
     // Members FeedIngestor does not use are still read, so that a bad one is FeedParser's to report.
-    std::string_view unusedText;
     qint64 unusedCount = 0;
     const FeedEventType t = m.type;
     const bool transition = t == FeedEventType::Transition;
@@ -147,13 +158,13 @@ bool payloadMember(Name name, od::value &v, Members &m, quint32 *bit)
     case Name::ToState:
         return transition && (*bit = kTo, string(v, &m.to, m.noEscapes));
     case Name::TransitionId:
-        return transition && (*bit = kTransitionId, string(v, &unusedText, m.noEscapes));
+        return transition && (*bit = kTransitionId, isString(v, m.noEscapes));
     case Name::TransitionType:
         return transition && (*bit = kTransitionType, string(v, &m.transitionType, m.noEscapes));
     case Name::DurationMs:
         return transition && (*bit = kDuration, count(v, &unusedCount));
     case Name::StateType:
-        return transition && (*bit = kStateType, string(v, &unusedText, m.noEscapes));
+        return transition && (*bit = kStateType, isString(v, m.noEscapes));
     case Name::Timestamp:
         return (transition || checkpoint) && (*bit = kTime, time(v, &m.time));
     case Name::StartedAt:
@@ -172,7 +183,7 @@ bool payloadMember(Name name, od::value &v, Members &m, quint32 *bit)
     case Name::SizeBytes:
         return checkpoint && (*bit = kSize, count(v, &m.sizeBytes));
     case Name::Checksum:
-        return checkpoint && (*bit = kChecksum, string(v, &unusedText, m.noEscapes));
+        return checkpoint && (*bit = kChecksum, isString(v, m.noEscapes));
     case Name::Recoverable:
         return checkpoint && (*bit = kRecoverable, v.get_bool().get(m.recoverable) == SUCCESS);
     default:
