@@ -105,9 +105,12 @@ bool JsonLinesReader::read(QIODevice *device, const QString &name, const BatchCa
     };
 
     for (;;) {
-        if (m_blockHandler && !skipping && end > scan) {
-            if (const void *last = memrchr(buffer.data() + scan, '\n', size_t(end - scan)))
-                m_blockHandler(buffer.data() + start, static_cast<const char *>(last) + 1 - (buffer.data() + start));
+        if (m_blockHandler) {
+            // Every round, also with no complete line (size 0): the block the handler had is
+            // gone once the buffer moves.
+            const void *last = !skipping && end > scan ? memrchr(buffer.data() + scan, '\n', size_t(end - scan)) : nullptr;
+            m_blockHandler(buffer.data() + start,
+                           last ? static_cast<const char *>(last) + 1 - (buffer.data() + start) : 0);
         }
         while (const void *found = std::memchr(buffer.data() + scan, '\n', size_t(end - scan))) {
             const qsizetype newline = static_cast<const char *>(found) - buffer.data();

@@ -50,7 +50,9 @@ public:
     using LineHandler = std::function<int(const char *line, qsizetype size)>;
     // The block handler (optional, with a line handler) first gets each run of complete lines
     // read, from the start of its first line through its last '\n', before the line handler
-    // gets them one by one (and the lines it skips: blank, too long).
+    // gets them one by one (but not the lines it skips: blank, too long). It is called once per
+    // chunk read, with size 0 when the chunk completes no line: a block is valid only until the
+    // next call.
     using BlockHandler = std::function<void(const char *block, qsizetype size)>;
     void setLineHandler(LineHandler handler, BlockHandler blockHandler = {})
     {

@@ -80,7 +80,7 @@ std::shared_ptr<EventStore> loadJsonLinesSource(const QString &path, LoadResult 
     auto store = std::make_shared<EventStore>();
     FeedIngestor ingestor(*store);
     ingestor.setExecutionsStable(true); // the store is this load's own until it is handed over
-    JsonLinesReader reader;
+    JsonLinesReader reader(options.limits);
     if (options.chunkBytes > 0)
         reader.setChunkSize(options.chunkBytes);
     JsonLinesFastPath fastPath(ingestor, reader.limits());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csvreader.h"
+#include "feedevent.h"
 #include "loadresult.h"
 #include "sqlconnection.h"
 #include "sqlpushdown.h"
@@ -43,6 +44,7 @@ struct JsonLinesLoadOptions
     // FeedParser; the store and issues are the same. STATESCOPE_JSONL_FASTPATH=0 turns it off too.
     bool fastPath = true;
     qsizetype chunkBytes = 0; // bytes read at a time; 0 for the reader's default
+    FeedLimits limits; // a longer line is reported and skipped (frame_too_large)
 };
 
 // Reads a JSONL event log (one feed event per line, SPEC 4) into a new store.
