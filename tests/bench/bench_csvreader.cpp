@@ -16,6 +16,7 @@
 //       csv_load + csv_counts, ratio = pandas / ours. Or {"bench":"csv_pandas","skipped":".."}.
 //       Exits 1 when the counts differ.
 
+#include "benchstats.h"
 #include "caseentrybuilder.h"
 #include "csvreader.h"
 #include "eventstore.h"
@@ -40,6 +41,8 @@
 using namespace StateScope;
 
 namespace {
+
+using StateScope::Bench::median;
 
 bool generate(const QString &path, qint64 targetBytes)
 {
@@ -124,12 +127,6 @@ LogCounts countStore(const EventStore &store)
     for (const auto &[state, n] : counts.states)
         counts.rows += n;
     return counts;
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
 }
 
 } // namespace

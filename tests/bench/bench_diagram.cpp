@@ -4,6 +4,7 @@
 // fitted, after a live update of the counts, and zoomed in where the labels show.
 // Prints one JSON line per figure.
 
+#include "benchstats.h"
 #include "diagramlayout.h"
 #include "statediagramview.h"
 
@@ -20,6 +21,8 @@
 using namespace StateScope;
 
 namespace {
+
+using StateScope::Bench::median;
 
 // States 0..n-t-1 form the workflow, the last t are terminal. Each workflow state has its
 // main next step, nearby forward skips, sometimes an exit, and a few rework edges back; rows
@@ -65,12 +68,6 @@ AnalysisReport workflowReport(int states, int edges, unsigned seed)
     for (AnalysisReport::Edge &e : report.edges)
         e.probability = double(e.count) / double(rowTotal[size_t(e.from)]);
     return report;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 void print(const char *metric, double value)

@@ -2,6 +2,7 @@
 // transition events: the same 100,000 events as 1-event frames, as 100-event frames, and as a
 // JSONL log. Prints one JSON line per figure, the median of 7 runs.
 
+#include "benchstats.h"
 #include "feedeventjson.h"
 #include "feedparser.h"
 #include "jsonlinesreader.h"
@@ -15,6 +16,8 @@
 #include <vector>
 
 namespace {
+
+using StateScope::Bench::median;
 
 using namespace StateScope;
 
@@ -82,12 +85,6 @@ std::vector<QByteArray> frames(const std::vector<FeedEvent> &events, int perFram
         out.push_back(frame);
     }
     return out;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 // Nanoseconds per event: parsed into a batch that is handed on (cleared) every 1024 events.

@@ -15,6 +15,7 @@
 //   {"bench":"jsonl_load_feedparser",...} the same with every line through FeedParser (the fast path off)
 //   {"bench":"jsonl_parse",...}           JsonLinesReader + FeedParser into FeedEvents only (the live feed's parser)
 
+#include "benchstats.h"
 #include "eventstore.h"
 #include "feedeventjson.h"
 #include "jsonlinesreader.h"
@@ -29,8 +30,6 @@
 #include <QFile>
 #include <QFileInfo>
 
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <vector>
@@ -38,6 +37,9 @@
 using namespace StateScope;
 
 namespace {
+
+using StateScope::Bench::cpuSeconds;
+using StateScope::Bench::median;
 
 class Generator
 {
@@ -229,20 +231,6 @@ bool generate(const QString &path, qint64 targetBytes)
     file.close();
     QFile::remove(path);
     return file.rename(path);
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 struct Timed
