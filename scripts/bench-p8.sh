@@ -10,11 +10,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build-bench"
-if [ ! -x "$build/app/statescope" ]; then
-    "$root/packaging/install-deps.sh" build bench >&2
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
-cmake --build "$build" -j2 --target statescope statescope-sampledb >&2
+"$root/scripts/release-build.sh" "$build" build,bench statescope statescope-sampledb
 dir=${BENCH_DIR:-/tmp/statescope-bench}
 executions=${BENCH_EXECUTIONS:-1600000}
 runs=${BENCH_RUNS:-5}

@@ -9,9 +9,10 @@
 #   scripts/soak.sh --seconds 300     the 5-minute variant CI runs
 #
 # Options: --seconds N (default 3600), --warmup N (default a sixth of the run, at least 150),
-# --rate N (default 5000), --budget SIZE (default 96MiB), --build DIR (a built tree; default
-# build-bench, configured and built here if missing). Prints one JSON object per line like
-# scripts/bench.sh; the samples are kept in $SOAK_DIR (default /tmp/statescope-soak).
+# --rate N (default 5000), --budget SIZE (default 96MiB), --build DIR (a Release tree; default
+# build-bench, configured here if missing; statescope is brought up to date in it). Prints one
+# JSON object per line like scripts/bench.sh; the samples are kept in $SOAK_DIR (default
+# /tmp/statescope-soak).
 # Exit status 1 when a bar is missed or the dashboard died.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,11 +37,7 @@ if [ "$warmup" -ge "$seconds" ]; then
     exit 2
 fi
 command -v python3 >/dev/null || "$root/packaging/install-deps.sh" test >&2
-if [ ! -x "$build/app/statescope" ]; then
-    "$root/packaging/install-deps.sh" build >&2
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$build" -j2 --target statescope >&2
-fi
+"$root/scripts/release-build.sh" "$build" build statescope
 statescope="$build/app/statescope"
 dir=${SOAK_DIR:-/tmp/statescope-soak}
 rm -rf "$dir"
