@@ -39,6 +39,13 @@ bool expect(const char *&p, const char *end, char c)
     return true;
 }
 
+// The digit at p[i] as 0..255: anything but a digit comes out above 9, so that d + 6 stays
+// below 16 exactly for digits (one OR then tests many without a branch each).
+inline unsigned digitAt(const char *p, int i)
+{
+    return unsigned(static_cast<unsigned char>(p[i] - '0'));
+}
+
 // The date of a canonical time, "2026-01-01". Logs repeat one date for long stretches: the
 // last one read is remembered (per thread), which spares its checks and the day count.
 inline bool canonicalDate(const char *p, qint64 *days)
@@ -52,9 +59,7 @@ inline bool canonicalDate(const char *p, qint64 *days)
         *days = last.days;
         return true;
     }
-    const auto d = [p](int i) {
-        return unsigned(static_cast<unsigned char>(p[i] - '0'));
-    };
+    const auto d = [p](int i) { return digitAt(p, i); };
     const unsigned y0 = d(0), y1 = d(1), y2 = d(2), y3 = d(3), mo0 = d(5), mo1 = d(6), d0 = d(8), d1 = d(9);
     if (((y0 + 6) | (y1 + 6) | (y2 + 6) | (y3 + 6) | (mo0 + 6) | (mo1 + 6) | (d0 + 6) | (d1 + 6)) > 15
         || p[4] != '-' || p[7] != '-')
@@ -76,13 +81,9 @@ inline bool canonicalDate(const char *p, qint64 *days)
 // the general parser's branches (about 12 ns instead of 20 on the reference machine).
 inline bool parseCanonical(const char *p, TimeMs *out)
 {
-    // The digit at p[i] as 0..255: anything but a digit comes out above 9.
-    const auto d = [p](int i) {
-        return unsigned(static_cast<unsigned char>(p[i] - '0'));
-    };
+    const auto d = [p](int i) { return digitAt(p, i); };
     const unsigned h0 = d(11), h1 = d(12), mi0 = d(14), mi1 = d(15), s0 = d(17), s1 = d(18), f0 = d(20), f1 = d(21),
                    f2 = d(22);
-    // d + 6 stays below 16 exactly for digits, so one OR tests them all without a branch each.
     if (((h0 + 6) | (h1 + 6) | (mi0 + 6) | (mi1 + 6) | (s0 + 6) | (s1 + 6) | (f0 + 6) | (f1 + 6) | (f2 + 6)) > 15)
         return false;
     if (p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != '.' || p[23] != 'Z')
