@@ -32,14 +32,6 @@ const char *firstNonBlank(const char *p, const char *end)
     return p;
 }
 
-// The end of the text in [begin, end) without the blanks behind it (and line ends, if asked).
-const char *lastNonBlank(const char *begin, const char *end, bool lineEnds)
-{
-    while (end > begin
-           && (end[-1] == ' ' || end[-1] == '\t' || (lineEnds && (end[-1] == '\n' || end[-1] == '\r'))))
-        --end;
-    return end;
-}
 
 } // namespace
 

@@ -33,9 +33,7 @@ bool handledType(std::string_view name, FeedEventType *type)
 bool string(od::value &v, std::string_view *out, bool noEscapes)
 {
     const std::string_view token = v.raw_json_token(); // runs on to the next structural character
-    size_t n = token.size();
-    while (n > 0 && (token[n - 1] == ' ' || token[n - 1] == '\t' || token[n - 1] == '\n' || token[n - 1] == '\r'))
-        --n;
+    const size_t n = size_t(lastNonBlank(token.data(), token.data() + token.size(), true) - token.data());
     if (n >= 2 && token[0] == '"' && token[n - 1] == '"') {
         const std::string_view inner = token.substr(1, n - 2);
         if (noEscapes || inner.find('\\') == std::string_view::npos) {

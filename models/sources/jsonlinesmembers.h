@@ -51,6 +51,16 @@ enum MemberBit : quint32 {
     kRecoverable = 1u << 17,
 };
 
+// The end of the text in [begin, end) without the blanks behind it (and line ends, if asked:
+// then all of JSON's whitespace).
+inline const char *lastNonBlank(const char *begin, const char *end, bool lineEnds)
+{
+    while (end > begin
+           && (end[-1] == ' ' || end[-1] == '\t' || (lineEnds && (end[-1] == '\n' || end[-1] == '\r'))))
+        --end;
+    return end;
+}
+
 // Reads the event object into `m`; false when the fast path does not take it (a type or member
 // it does not handle, a repeat, a value of another type, a missing member, a parse error).
 bool readEvent(od::object &envelope, Members &m);
