@@ -1,6 +1,5 @@
 #include "caseentrybuilder.h"
 
-#include "bytewords.h"
 #include "eventstore.h"
 
 #include <algorithm>
@@ -64,27 +63,19 @@ void CaseEntryBuilder::add(QByteArrayView caseId, QByteArrayView state, TimeMs t
 
 ExecutionIndex CaseEntryBuilder::caseIndex(QByteArrayView caseId)
 {
-    const size_t n = size_t(caseId.size());
-    if (n < 8 || n > sizeof(RecentCase::text))
+    if (!RecentIds::fits(caseId.size()))
         return m_store->addExecution(caseId, kTheWorkflow, kUnknownTime, ExecutionStatus::Unknown);
-    if (m_recentCases.empty())
-        m_recentCases.resize(kRecentCases);
-    const char *p = caseId.data();
-    const quint64 h = (ByteWords::load8(p) * 0x9E3779B97F4A7C15ULL) ^ (ByteWords::load8(p + n - 8) * 0xC2B2AE3D27D4EB4FULL)
-        ^ n;
-    RecentCase &recent = m_recentCases[(h ^ (h >> 29)) % kRecentCases];
-    if (recent.size == n && ByteWords::same(recent.text, p, n))
+    RecentIds::Slot &recent = m_recentCases.slot(caseId);
+    if (recent.holds(caseId))
         return recent.index;
-    recent.index = m_store->addExecution(caseId, kTheWorkflow, kUnknownTime, ExecutionStatus::Unknown);
-    recent.size = quint32(n);
-    std::memcpy(recent.text, p, n);
+    recent.remember(caseId, m_store->addExecution(caseId, kTheWorkflow, kUnknownTime, ExecutionStatus::Unknown));
     return recent.index;
 }
 
 std::shared_ptr<EventStore> CaseEntryBuilder::build(const QString &workflowName)
 {
     auto store = std::exchange(m_store, std::make_shared<EventStore>());
-    std::vector<RecentCase>().swap(m_recentCases);
+    m_recentCases.release();
     [[maybe_unused]] const quint32 workflow = store->addWorkflow(Workflow{workflowName, workflowName, {}});
     Q_ASSERT(workflow == kTheWorkflow);
     // Grouped by case with a counting sort (stable: each case's entries stay in file order),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domaintypes.h"
+#include "recentids.h"
 #include "timeutil.h"
 
 #include <QByteArrayView>
@@ -47,16 +48,8 @@ private:
     // Case ids and states go straight into the store being built: case i is execution i, so
     // build() interns nothing again.
     std::shared_ptr<EventStore> m_store;
-    // Logs interleave the entries of the cases in flight (thousands): the ids seen last, by
-    // their text, answer most rows without the interner's probes into tables of millions.
-    struct RecentCase
-    {
-        quint32 size = 0; // 0 = free
-        ExecutionIndex index = 0;
-        char text[40];
-    };
-    static constexpr size_t kRecentCases = 16384;
-    std::vector<RecentCase> m_recentCases;
+    // Most rows are of a case seen a moment ago (logs interleave the cases in flight).
+    RecentIds m_recentCases;
     std::vector<Entry> m_entries; // in file order
 };
 

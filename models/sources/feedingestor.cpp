@@ -25,29 +25,22 @@ void FeedIngestor::apply(const std::vector<FeedEvent> &batch)
 
 ExecutionIndex FeedIngestor::execution(QByteArrayView id, QByteArrayView workflowId)
 {
-    const size_t n = size_t(id.size());
-    RecentExecution *recent = nullptr;
-    if (m_executionsStable && n >= 8 && n <= sizeof(RecentExecution::text)) {
-        if (m_recentExecutions.empty())
-            m_recentExecutions.resize(kRecentSlots);
-        recent = &m_recentExecutions[ByteWords::endsHash(id.data(), n) % kRecentSlots];
-        if (recent->size == n && ByteWords::same(recent->text, id.data(), n))
+    RecentIds::Slot *recent = nullptr;
+    if (m_executionsStable && RecentIds::fits(id.size())) {
+        recent = &m_recentExecutions.slot(id);
+        if (recent->holds(id))
             return recent->index;
     }
     const ExecutionIndex e = m_store.ensureExecution(id, workflowId);
-    if (recent) {
-        recent->size = quint32(n);
-        recent->index = e;
-        std::memcpy(recent->text, id.data(), n);
-    }
+    if (recent)
+        recent->remember(id, e);
     return e;
 }
 
 void FeedIngestor::prefetchExecution(QByteArrayView id, bool likelyNew) const
 {
-    const size_t n = size_t(id.size());
-    if (m_executionsStable && !m_recentExecutions.empty() && n >= 8 && n <= sizeof(RecentExecution::text))
-        __builtin_prefetch(&m_recentExecutions[ByteWords::endsHash(id.data(), n) % kRecentSlots]);
+    if (m_executionsStable)
+        m_recentExecutions.prefetch(id);
     if (likelyNew)
         m_store.prefetchExecution(id);
 }

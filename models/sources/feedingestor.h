@@ -1,6 +1,7 @@
 #pragma once
 
 #include "feedevent.h"
+#include "recentids.h"
 
 #include <QHash>
 
@@ -102,14 +103,7 @@ private:
     };
     NamedState m_namedStates[64];
     // Execution ids by their text, while setExecutionsStable(true) holds.
-    struct RecentExecution
-    {
-        quint32 size = 0; // 0: free
-        ExecutionIndex index = 0;
-        char text[40];
-    };
-    static constexpr size_t kRecentSlots = 16384;
-    std::vector<RecentExecution> m_recentExecutions;
+    RecentIds m_recentExecutions;
     bool m_executionsStable = false;
 };
 
