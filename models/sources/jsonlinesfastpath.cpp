@@ -3,6 +3,7 @@
 #include "feedingestor.h"
 #include "feedparser.h"
 #include "jsonlinesmembers.h"
+#include "jsonlinesshapes.h"
 
 #include <algorithm>
 #include <cstring>
@@ -19,6 +20,9 @@ namespace {
 constexpr qsizetype kMaxLine = 64 * 1024;
 // Blocks over this are read line by line (a block this big holds a very long line anyway).
 constexpr qsizetype kMaxBlock = 2 * 1024 * 1024;
+// Lines of a block that fit no learned layout and are read alone before the rest of the block
+// is read with one pass of simdjson's first stage (a log whose lines vary).
+constexpr int kMissesBeforeStreaming = 8;
 
 QByteArrayView view(std::string_view s)
 {
@@ -41,17 +45,22 @@ struct JsonLinesFastPath::Private
         : ingestor(i)
     { }
     FeedIngestor &ingestor;
+    LineShapes shapes;
     od::parser lineParser;
     od::parser blockParser;
     qsizetype maxLine = kMaxLine;
-    // The block's documents, one per line while they line up with the lines handed in.
-    od::document_stream stream;
-    od::document_stream::iterator next;
+    // The complete lines of the current block, while their take() calls come.
     const char *blockBegin = nullptr;
     const char *blockEnd = nullptr;
+    int blockMisses = 0;
+    // From a line of the block on, its documents, one per line while they line up with the lines.
+    od::document_stream stream;
+    od::document_stream::iterator next;
+    const char *streamBegin = nullptr;
     bool streaming = false;
-    bool blockHasEscapes = true;
+    bool streamHasEscapes = true;
 
+    bool startStream(const char *line);
     // 1 taken, 0 declined, -1 the stream no longer matches the lines (read this one alone).
     int readFromStream(const char *line, qsizetype size, Members &m);
     bool readAlone(const char *line, qsizetype size, Members &m);
@@ -70,18 +79,27 @@ JsonLinesFastPath::~JsonLinesFastPath() = default;
 void JsonLinesFastPath::beginBlock(const char *block, qsizetype size)
 {
     d->streaming = false;
-    if (size <= 0 || size > kMaxBlock || d->maxLine < 0)
-        return;
-    // One pass of simdjson's first stage over the whole block instead of one per line.
-    if (d->blockParser.iterate_many(block, size_t(size), size_t(std::max<qsizetype>(size, 1024 * 1024))).get(d->stream)
-        != SUCCESS)
-        return;
-    d->next = d->stream.begin();
-    d->blockBegin = block;
-    d->blockEnd = block + size;
+    d->blockMisses = 0;
+    const bool usable = size > 0 && size <= kMaxBlock && d->maxLine >= 0;
+    d->blockBegin = usable ? block : nullptr;
+    d->blockEnd = usable ? block + size : nullptr;
+}
+
+// One pass of simdjson's first stage over the rest of the block, from `line` on, instead of one
+// per line.
+bool JsonLinesFastPath::Private::startStream(const char *line)
+{
+    if (!(line >= blockBegin && line < blockEnd))
+        return false;
+    const size_t size = size_t(blockEnd - line);
+    if (blockParser.iterate_many(line, size, std::max<size_t>(size, 1024 * 1024)).get(stream) != SUCCESS)
+        return false;
+    next = stream.begin();
+    streamBegin = line;
     // One look for a backslash in the whole block spares one per string.
-    d->blockHasEscapes = std::memchr(block, '\\', size_t(size)) != nullptr;
-    d->streaming = true;
+    streamHasEscapes = std::memchr(line, '\\', size) != nullptr;
+    streaming = true;
+    return true;
 }
 
 int JsonLinesFastPath::take(const char *line, qsizetype size)
@@ -90,7 +108,16 @@ int JsonLinesFastPath::take(const char *line, qsizetype size)
     m.ingestor = &d->ingestor;
     bool ok = false;
     if (size <= d->maxLine) {
-        m.noEscapes = d->streaming && !d->blockHasEscapes;
+        if (!d->streaming && d->shapes.read(line, size, m)) {
+            ++m_shaped;
+            ++m_taken;
+            return d->apply(m);
+        }
+        if (!d->streaming && ++d->blockMisses > kMissesBeforeStreaming)
+            d->startStream(line);
+        m = Members{};
+        m.ingestor = &d->ingestor;
+        m.noEscapes = d->streaming && !d->streamHasEscapes;
         const int streamed = d->streaming ? d->readFromStream(line, size, m) : -1;
         if (streamed >= 0) {
             ok = streamed == 1;
@@ -99,6 +126,8 @@ int JsonLinesFastPath::take(const char *line, qsizetype size)
             m.ingestor = &d->ingestor;
             m.noEscapes = !std::memchr(line, '\\', size_t(size));
             ok = d->readAlone(line, size, m);
+            if (ok)
+                d->shapes.learn(line, size, m);
         }
     }
     if (!ok) {
@@ -112,7 +141,7 @@ int JsonLinesFastPath::take(const char *line, qsizetype size)
 int JsonLinesFastPath::Private::readFromStream(const char *line, qsizetype size, Members &m)
 {
     // The next document must be this line: it starts where the line's text does...
-    if (!(next != stream.end()) || blockBegin + next.current_index() != firstNonBlank(line, line + size)) {
+    if (!(next != stream.end()) || streamBegin + next.current_index() != firstNonBlank(line, line + size)) {
         streaming = false;
         return -1;
     }

@@ -28,8 +28,9 @@ public:
     JsonLinesFastPath &operator=(const JsonLinesFastPath &) = delete;
 
     // Optional: the complete lines whose take() calls follow, in one block (followed by
-    // FeedParser::kPadding readable bytes). Their structure is then found in one pass over the
-    // block instead of one per line; lines that do not match it are read alone.
+    // FeedParser::kPadding readable bytes). Lines laid out like earlier ones are read by their
+    // layout; when too many of the block's are not, the structure of the rest of the block is
+    // found in one pass instead of one per line.
     void beginBlock(const char *block, qsizetype size);
     // `line` is followed by at least FeedParser::kPadding readable bytes. Returns -1 when it
     // declines the line, otherwise the number of transitions it applied (0 or 1).
@@ -37,12 +38,15 @@ public:
 
     quint64 taken() const { return m_taken; }
     quint64 declined() const { return m_declined; }
+    // Of the lines taken, those read by the layout of an earlier line (LineShapes), without simdjson.
+    quint64 shaped() const { return m_shaped; }
 
 private:
     struct Private;
     std::unique_ptr<Private> d;
     quint64 m_taken = 0;
     quint64 m_declined = 0;
+    quint64 m_shaped = 0;
 };
 
 } // namespace StateScope

@@ -144,6 +144,58 @@ QByteArrayList edgeLines()
     };
 }
 
+// Canonical lines with one value changed each: after the canonical ones, which teach the fast
+// path their layouts, these fit a layout in everything but the value (LineShapes).
+QByteArrayList layoutVariants()
+{
+    const QByteArrayList canonical = canonicalLines(200, 5);
+    QByteArray transition, checkpoint, started;
+    for (const QByteArray &l : canonical) {
+        QByteArray &slot = l.contains("\"transition\"") ? transition : l.contains("checkpoint_created") ? checkpoint
+            : l.contains("execution_started")                                                         ? started
+                                                                                                         : transition;
+        if (slot.isEmpty())
+            slot = l;
+    }
+    const auto value = [](const QByteArray &line, const char *member) {
+        const QByteArray key = QByteArray("\"") + member + "\":";
+        const qsizetype at = line.indexOf(key) + key.size();
+        qsizetype end = at;
+        if (line[at] == '"')
+            end = line.indexOf('"', at + 1) + 1;
+        else
+            while (end < line.size() && line[end] != ',' && line[end] != '}')
+                ++end;
+        return std::pair{at, end - at};
+    };
+    QByteArrayList out = canonical;
+    const auto vary = [&](const QByteArray &line, const char *member, const QList<QByteArray> &values) {
+        const auto [at, size] = value(line, member);
+        for (const QByteArray &v : values)
+            out << QByteArray(line).replace(at, size, v);
+    };
+    const QList<QByteArray> numbers{"0", "01", "00", "7", "-1", "-0", "1.0", "1e3", "123456789012345678",
+                                    "1234567890123456789", "99999999999999999999", "\"5\"", "null", "true"};
+    vary(transition, "seq", numbers);
+    vary(transition, "durationMs", numbers);
+    vary(checkpoint, "sizeBytes", numbers);
+    vary(transition, "timestamp", numbers);
+    vary(transition, "timestamp", {"\"2026-13-01T00:00:00.000Z\"", "\" 2026-01-01T00:00:00.000Z\"",
+                                   "\"2026-01-01T00:00:00Z\"", "\"\"", "\"2026-01-01T00:00:00.000\\u005a\""});
+    const QList<QByteArray> strings{"\"\"", "\"a\\u0062c\"", "\"a\\\"b\"", "\"tab\there\"", "\"caf\xc3\xa9\"",
+                                    "\"\x01\"", "\"\xff\"", "7", "null", "\"x\"", "\"" + QByteArray(40, 'q') + "\""};
+    for (const char *member : {"workflowId", "executionId", "fromState", "toState", "transitionType", "transitionId",
+                               "stateType"})
+        vary(transition, member, strings);
+    for (const char *member : {"checkpointId", "checkpointType", "stateName", "checksum"})
+        vary(checkpoint, member, strings);
+    vary(checkpoint, "recoverable", {"true", "false", "tru", "falsey", "null", "1", "\"true\""});
+    vary(started, "startedAt", {"1767225600000", "\"2026-01-01T00:00:00.000Z\"", "\"soon\""});
+    out << transition + "  " << transition + "\t " << transition + " x" << transition + "}" << transition.chopped(1)
+        << " " + transition << transition.replace("\"transition\"", "\"transitions\"");
+    return out;
+}
+
 // Everything in the store that a view or report can see, in the store's own order.
 QStringList dump(const EventStore &s)
 {
@@ -237,6 +289,7 @@ void TestJsonLinesFastPath::sameStoreAndIssues_data()
     for (const QByteArray &edge : edges)
         mixed.insert(qsizetype(rng() % quint32(mixed.size())), edge);
     QTest::newRow("mixed") << mixed.join('\n') + '\n';
+    QTest::newRow("layout variants") << layoutVariants().join('\n') + '\n';
     const QByteArray longValue = QByteArray('"' + QByteArray(70 * 1024, 'x') + '"');
     const QByteArray longLine = QByteArray(kTransition).replace("\"task\"", longValue).replace("%1", "9");
     // A small fuzzer: the log with bytes changed to ones that matter to JSON here and there
@@ -308,6 +361,8 @@ void TestJsonLinesFastPath::takesCanonicalLines()
         offset += l.size() + 1;
     }
     QCOMPARE(fastPath.taken(), quint64(lines.size()));
+    // All but the first of each kind by the layout of the one before (LineShapes).
+    QCOMPARE(fastPath.shaped(), quint64(lines.size() - 5));
     QCOMPARE(int(store.transitionCount()), transitions);
     QVERIFY(transitions > 300);
 
