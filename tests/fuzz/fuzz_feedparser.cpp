@@ -1,8 +1,10 @@
 // libFuzzer target for the statescope-feed/1 readers (BARS R2): FeedParser::parseFrame on the
 // input as one WebSocket frame (default and tiny limits), feedEventToJson round trips of every
-// event it accepts, and JsonLinesReader on the input as a JSONL log (small chunks and limits).
-// It aborts on a crash, a sanitizer report, or a broken invariant (an accepted event that does
-// not read back as itself, counts that do not add up).
+// event it accepts, JsonLinesReader on the input as a JSONL log (small chunks and limits), and
+// the same log loaded into a store with and without JsonLinesFastPath (simdjson On Demand and
+// the learned line layouts against FeedParser). It aborts on a crash, a sanitizer report, or a
+// broken invariant (an accepted event that does not read back as itself, counts that do not add
+// up, a store or issue that differs between the two loads).
 //
 // Build (clang; the readers' sources are compiled into the target with coverage and sanitizers):
 //   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -16,8 +18,11 @@
 // under a name that says what it was (tst_feedparsercorpus replays that folder in every CI run,
 // under ASan + UBSan in scripts/test.sh --sanitize).
 
+#include "eventstore.h"
 #include "feedeventjson.h"
+#include "feedingestor.h"
 #include "feedparser.h"
+#include "jsonlinesfastpath.h"
 #include "jsonlinesreader.h"
 
 #include <QBuffer>
@@ -88,6 +93,57 @@ void readAsLog(const uint8_t *data, size_t size)
               "an issue without line or problem");
 }
 
+// What a load made: the store's executions with their transitions, its checkpoints, the issues.
+QByteArray loadSummary(const QByteArray &bytes, qsizetype chunk, bool fastPath)
+{
+    QByteArray copy = bytes;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    EventStore store;
+    FeedIngestor ingestor(store);
+    ingestor.setExecutionsStable(true); // as loadJsonLinesSource has it
+    JsonLinesReader reader;
+    reader.setChunkSize(chunk);
+    JsonLinesFastPath fast(ingestor, reader.limits());
+    if (fastPath)
+        reader.setLineHandler([&fast](const char *line, qsizetype size) { return fast.take(line, size); },
+                              [&fast](const char *block, qsizetype size) { fast.beginBlock(block, size); });
+    LoadResult result;
+    reader.read(
+        &buffer, QStringLiteral("fuzz.jsonl"), [&ingestor](std::vector<FeedEvent> &batch) { ingestor.apply(batch); return true; },
+        &result);
+    store.finalize();
+    QByteArray out;
+    for (StateId i = 0; i < store.stateCount(); ++i)
+        out += "state " + store.stateName(i).toUtf8() + '\n';
+    for (ExecutionIndex e = 0; e < store.executionCount(); ++e) {
+        out += "execution " + store.executionId(e).toUtf8() + ' ' + QByteArray::number(store.executionWorkflow(e)) + ' '
+            + QByteArray::number(store.executionEntryTime(e)) + ' ' + QByteArray::number(int(store.executionStatus(e)))
+            + ' ' + QByteArray::number(store.executionInitialState(e)) + '\n';
+        for (quint32 t = store.firstTransitionOf(e); t != kNoIndex; t = store.nextTransition(t))
+            out += "  " + QByteArray::number(store.transitionFrom(t)) + '>' + QByteArray::number(store.transitionTo(t))
+                + '@' + QByteArray::number(store.transitionTime(t)) + ' ' + QByteArray::number(int(store.transitionType(t)))
+                + '\n';
+    }
+    for (const CheckpointInfo &c : store.checkpoints())
+        out += "checkpoint " + store.checkpointId(c).toUtf8() + ' ' + store.checkpointType(c).toUtf8() + ' '
+            + store.checkpointStateName(c).toUtf8() + ' ' + QByteArray::number(c.execution) + '@' + QByteArray::number(c.timestamp) + ' '
+            + QByteArray::number(c.sizeBytes) + ' ' + QByteArray::number(c.recoverable) + '\n';
+    for (const LoadIssue &issue : result.issues)
+        out += issue.toString().toUtf8() + '\n';
+    out += "transitions read " + QByteArray::number(result.transitionsRead) + '\n';
+    return out;
+}
+
+void compareFastPath(const uint8_t *data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
+    const qsizetype chunk = size > 1 ? 1 + data[1] % 512 : 1;
+    const QByteArray plain = loadSummary(bytes, chunk, false);
+    const QByteArray fast = loadSummary(bytes, chunk, true);
+    check(plain == fast, "the fast path loads differently:", "\n-- FeedParser\n" + plain + "-- fast path\n" + fast);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -99,5 +155,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     parseAsFrame(parser, frame);
     parseAsFrame(tiny, frame);
     readAsLog(data, size);
+    compareFastPath(data, size);
     return 0;
 }
