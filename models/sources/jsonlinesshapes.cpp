@@ -47,13 +47,13 @@ const char *stringEnd(const char *p, const char *end)
 #if defined(__SSE2__)
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i control = _mm_set1_epi8(0x1f);
+    const __m128i space = _mm_set1_epi8(' ');
     for (; p < end; p += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        // Signed, bytes below ' ' are the control characters and those of 0x80 and up.
         const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                             _mm_cmpeq_epi8(_mm_min_epu8(v, control), v)); // <= 0x1f
-        // movemask(v): the bytes of 0x80 and up.
-        if (const unsigned mask = unsigned(_mm_movemask_epi8(special) | _mm_movemask_epi8(v))) {
+                                             _mm_cmplt_epi8(v, space));
+        if (const unsigned mask = unsigned(_mm_movemask_epi8(special))) {
             const char *q = p + __builtin_ctz(mask);
             return q < end && *q == '"' ? q : nullptr;
         }
@@ -103,6 +103,29 @@ const char *digitsEnd(const char *p, const char *end, qint64 *value = nullptr)
         *value = qint64(v);
     }
     return q;
+}
+
+// line[0, n) == literal[0, n); both have at least 15 readable bytes behind (the line's padding,
+// the layout's own).
+bool sameText(const char *line, const char *literal, quint32 n)
+{
+#if defined(__SSE2__)
+    quint32 i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(line + i));
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(literal + i));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(a, b)) != 0xffff)
+            return false;
+    }
+    if (i == n)
+        return true;
+    const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i *>(line + i));
+    const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i *>(literal + i));
+    const unsigned wanted = (1u << (n - i)) - 1;
+    return (unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(a, b))) & wanted) == wanted;
+#else
+    return ByteWords::same(line, literal, n);
+#endif
 }
 
 bool isBlank(char c)
@@ -217,7 +240,9 @@ void LineShapes::learn(const char *line, qsizetype size, const Members &m)
         ++p;
     }
     shape.tailBegin = quint32(shape.text.size());
+    shape.tailSize = quint32(end - literal);
     shape.text.append(literal, size_t(end - literal));
+    shape.text.append(16, '\0'); // for sameText's loads past the end
     m_shapes[size_t(index)] = std::move(shape);
 }
 
@@ -249,7 +274,7 @@ bool LineShapes::readShape(const Shape &shape, const char *p, const char *end, M
     m.sizeBytes = -1;
     m.recoverable = true;
     for (const Step &step : shape.steps) {
-        if (end - p < qsizetype(step.literalSize) || !ByteWords::same(p, text + step.literalBegin, step.literalSize))
+        if (end - p < qsizetype(step.literalSize) || !sameText(p, text + step.literalBegin, step.literalSize))
             return false;
         p += step.literalSize;
         qint64 number = 0;
@@ -325,8 +350,8 @@ bool LineShapes::readShape(const Shape &shape, const char *p, const char *end, M
             break;
         }
     }
-    const size_t tail = shape.text.size() - shape.tailBegin;
-    if (size_t(end - p) < tail || !ByteWords::same(p, text + shape.tailBegin, tail))
+    const quint32 tail = shape.tailSize;
+    if (size_t(end - p) < tail || !sameText(p, text + shape.tailBegin, tail))
         return false;
     return lastNonBlank(p + tail, end, false) == p + tail;
 }

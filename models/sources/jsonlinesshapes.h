@@ -45,9 +45,10 @@ private:
     {
         FeedEventType type = FeedEventType::Heartbeat; // Heartbeat: nothing learned
         quint32 seen = 0;
-        std::string text; // the literals one after another, then the tail
+        std::string text; // the literals one after another, then the tail, then 16 NULs
         std::vector<Step> steps;
         quint32 tailBegin = 0; // the text after the last value
+        quint32 tailSize = 0;
     };
     static bool slotOf(std::string_view key, int depth, char valueStart, Slot *slot);
     static bool readShape(const Shape &shape, const char *line, const char *end, Members &m);
