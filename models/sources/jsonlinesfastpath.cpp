@@ -53,6 +53,7 @@ struct JsonLinesFastPath::Private
     const char *blockBegin = nullptr;
     const char *blockEnd = nullptr;
     int blockMisses = 0;
+    bool blockStreamed = false; // once per block: a stream that broke off is not started again
     // From a line of the block on, its documents, one per line while they line up with the lines.
     od::document_stream stream;
     od::document_stream::iterator next;
@@ -80,6 +81,7 @@ void JsonLinesFastPath::beginBlock(const char *block, qsizetype size)
 {
     d->streaming = false;
     d->blockMisses = 0;
+    d->blockStreamed = false;
     const bool usable = size > 0 && size <= kMaxBlock && d->maxLine >= 0;
     d->blockBegin = usable ? block : nullptr;
     d->blockEnd = usable ? block + size : nullptr;
@@ -89,8 +91,9 @@ void JsonLinesFastPath::beginBlock(const char *block, qsizetype size)
 // per line.
 bool JsonLinesFastPath::Private::startStream(const char *line)
 {
-    if (!(line >= blockBegin && line < blockEnd))
+    if (blockStreamed || !(line >= blockBegin && line < blockEnd))
         return false;
+    blockStreamed = true;
     const size_t size = size_t(blockEnd - line);
     if (blockParser.iterate_many(line, size, std::max<size_t>(size, 1024 * 1024)).get(stream) != SUCCESS)
         return false;
