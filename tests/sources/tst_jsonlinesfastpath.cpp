@@ -151,14 +151,18 @@ QByteArrayList layoutVariants()
     const QByteArrayList canonical = canonicalLines(200, 5);
     QByteArray transition, checkpoint, started;
     for (const QByteArray &l : canonical) {
-        QByteArray &slot = l.contains("\"transition\"") ? transition : l.contains("checkpoint_created") ? checkpoint
-            : l.contains("execution_started")                                                         ? started
-                                                                                                         : transition;
-        if (slot.isEmpty())
-            slot = l;
+        for (auto [kind, first] : {std::pair{"\"transition\"", &transition}, std::pair{"\"checkpoint_created\"", &checkpoint},
+                                   std::pair{"\"execution_started\"", &started}}) {
+            if (first->isEmpty() && l.contains(kind))
+                *first = l;
+        }
     }
+    if (transition.isEmpty() || checkpoint.isEmpty() || started.isEmpty())
+        qFatal("the canonical lines lack a kind of event");
     const auto value = [](const QByteArray &line, const char *member) {
         const QByteArray key = QByteArray("\"") + member + "\":";
+        if (!line.contains(key))
+            qFatal("no member %s in %s", member, line.constData());
         const qsizetype at = line.indexOf(key) + key.size();
         qsizetype end = at;
         if (line[at] == '"')
